@@ -1,0 +1,5 @@
+"""Placeholder until the events extractor lands."""
+
+
+def extract_events(doc):
+    return []
