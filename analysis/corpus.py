@@ -5,6 +5,7 @@ Metadata precedence: YAML front matter in the file, then the folder's manifest.c
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import datetime as dt
 import hashlib
@@ -37,10 +38,10 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        """The sentence containing body offset `offset`."""
-        for s in self.sentences:
-            if s.start <= offset < s.end:
-                return s
+        """The sentence containing body offset `offset` (binary search: sentences are in order)."""
+        i = bisect.bisect_right(self.sentences, offset, key=lambda s: s.start) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
         return None
 
 

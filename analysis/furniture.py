@@ -31,11 +31,14 @@ _CREDIT_LINE = re.compile(
     rf"with (?:inputs|reporting) from (?:{_AGENCIES})(?:\s*(?:,|and|&)\s*(?:{_AGENCIES}))*))\s*\.?\s*$",
     re.IGNORECASE,
 )
-# "BEIRUT (Reuters) - ", "DAMASCUS, Syria (AP) — ", "Beirut, Dec 7 (AFP) – "
+# "BEIRUT (Reuters) - ", "DAMASCUS, Syria (AP) — ", "BEIRUT, Nov 30 (Wire Service) - ", "Beirut (AFP) – ":
+# a capitalised place, an optional date, the agency in brackets, a dash. Any agency name after a
+# place in capitals; a known agency after a place in mixed case.
 _DATELINE = re.compile(
-    rf"^(?P<place>[A-Z][A-Za-z .'-]{{1,40}}(?:,\s*[A-Za-z0-9 .]{{1,20}})?)\s*"
-    rf"\((?P<agency>{_AGENCIES})\)\s*[-–—]+\s*"
+    r"^(?:(?P<caps>[A-Z][A-Z .'-]{1,40})|[A-Z][A-Za-z .'-]{1,40})(?:,\s*[A-Za-z0-9 .]{1,25})?\s*"
+    rf"\((?P<agency>[A-Z][\w .&-]{{1,30}})\)\s*[-–—]+\s*"
 )
+_KNOWN_AGENCY = re.compile(rf"(?:{_AGENCIES})$")
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,7 @@ def find_furniture(body: str) -> Furniture:
             spans.append((start, end))
         else:
             dateline = _DATELINE.match(line)
-            if dateline:
+            if dateline and (dateline.group("caps") or _KNOWN_AGENCY.match(dateline.group("agency"))):
                 spans.append((start, start + dateline.end()))
                 agencies.append(dateline.group("agency"))
     return Furniture(spans, headline.strip(), "; ".join(dict.fromkeys(agencies)))

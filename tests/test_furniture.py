@@ -41,3 +41,14 @@ def test_wire_dateline_is_recorded_and_left_out_of_the_sentence():
     doc = document_from_text("BEIRUT (Reuters) - Syrian rebels entered Homs on Saturday.")
     assert doc.agency == "Reuters"
     assert [s.text for s in doc.sentences] == ["Syrian rebels entered Homs on Saturday."]
+
+
+def test_dateline_with_date_and_any_agency_after_a_capitalised_place():
+    doc = document_from_text("BEIRUT, Nov 30 (Wire Service) - Syrian rebels swept into Aleppo on Friday.")
+    assert doc.agency == "Wire Service"
+    assert doc.sentences[0].text == "Syrian rebels swept into Aleppo on Friday."
+
+
+def test_a_bracket_after_a_name_is_not_a_dateline():
+    doc = document_from_text("Hayat Tahrir al-Sham (HTS) - the main group - entered the city.")
+    assert doc.agency == "" and doc.sentences[0].text.startswith("Hayat Tahrir")

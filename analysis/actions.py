@@ -1,0 +1,114 @@
+"""The fixed action vocabulary (data/reference/event_actions.csv) compiled into one trigger regex.
+
+Why one regex: the extractor must run at hundreds of thousands of words a second, so every trigger
+phrase of every action is matched in a single pass over the text, longest phrase first.
+
+Trigger notation in the CSV: phrases separated by ';', `{a|b|}` picks one word form (an empty
+alternative makes it optional), `<km>` is a distance ('20 km', '40km', '12 miles'), `<num>` a count.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from dataclasses import dataclass
+
+from .config import REFERENCE_DIR
+
+ACTIONS_CSV = REFERENCE_DIR / "event_actions.csv"
+KM = r"\d+(?:[.,]\d+)?\s?(?:km|kms|kilometres|kilometers|miles)\b"
+_TOKENS = {"<km>": KM, "<num>": r"\d[\d,]*"}
+_PIECES = re.compile(r"\{([^}]*)\}|<km>|<num>| +|[^{< ]+|<")
+# 'an attack on', 'the fall of', 'recent attacks': a trigger word used as a noun.
+_DETERMINER_BEFORE = re.compile(
+    r"(?:\b(?:a|an|the|its|their|his|her|recent|new|fresh|further|renewed|heavy|fierce|major)\s+|[\"“‘'])\Z",
+    re.I)
+
+
+@dataclass(frozen=True)
+class Action:
+    """One vocabulary row: how its trigger relates to the place, and its ACLED mapping."""
+    action: str
+    place_role: str      # "object": the place follows the trigger; "subject": it precedes it
+    max_gap: int         # most words allowed between the trigger and its place
+    acled_event_type: str
+    acled_sub_event_type: str
+    nouns: frozenset     # first words that are nouns when a determiner precedes ('an attack on')
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int
+    end: int
+    text: str
+    action: Action
+    nominal: bool
+
+
+def phrase_regex(phrase: str) -> str:
+    """Regex for one trigger phrase of the CSV notation."""
+    out = []
+    for m in _PIECES.finditer(phrase.strip()):
+        tok = m.group()
+        if m.group(1) is not None:
+            alts = [a.strip() for a in m.group(1).split("|")]
+            words = sorted({a for a in alts if a}, key=len, reverse=True)
+            group = "(?:" + "|".join(_words(w) for w in words) + ")"
+            # an optional word takes the space after it with it
+            out.append(group + r"\s+)?" if "" in alts else group)
+            if "" in alts:
+                out[-1] = "(?:" + out[-1]
+        elif tok in _TOKENS:
+            out.append(_TOKENS[tok])
+        elif tok.isspace():
+            out.append(r"\s+")
+        else:
+            out.append(_words(tok))
+    rx = "".join(out)
+    return rx.replace(r")?\s+", r")?")
+
+
+def _words(text: str) -> str:
+    return r"\s+".join(_TOKENS.get(w) or re.escape(w) for w in text.split())
+
+
+def _min_words(phrase: str) -> int:
+    """Fewest words a phrase can match: the matcher tries longer phrases first."""
+    return sum(0 if m.group(1) is not None and "|" in m.group(1) and "" in
+               [a.strip() for a in m.group(1).split("|")] else 1
+               for m in _PIECES.finditer(phrase.strip()) if not m.group().isspace())
+
+
+class Vocabulary:
+    """All actions and the compiled trigger matcher."""
+
+    def __init__(self, rows: list[dict]):
+        self.actions: dict[str, Action] = {}
+        phrases = []
+        for row in rows:
+            action = Action(row["action"], row["place_role"], int(row["max_gap"]),
+                            row["acled_event_type"], row["acled_sub_event_type"],
+                            frozenset(n.strip() for n in row["nouns"].split(";") if n.strip()))
+            self.actions.setdefault(action.action, action)
+            phrases.extend((p.strip(), action) for p in row["triggers"].split(";") if p.strip())
+        # longest phrase first: 'reached an agreement' beats 'reached', 'held talks' beats 'held'
+        phrases.sort(key=lambda p: (-_min_words(p[0]), -len(p[0])))
+        self._by_group = {f"t{i}": action for i, (_, action) in enumerate(phrases)}
+        self._regex = re.compile(r"(?<![\w-])(?i:" + "|".join(
+            f"(?P<t{i}>{phrase_regex(p)})" for i, (p, _) in enumerate(phrases)) + r")(?![\w-])")
+
+    @classmethod
+    @functools.lru_cache(maxsize=None)
+    def load(cls) -> "Vocabulary":
+        with open(ACTIONS_CSV, newline="", encoding="utf-8") as fh:
+            return cls(list(csv.DictReader(fh)))
+
+    def find(self, text: str) -> list[Trigger]:
+        """Every trigger in `text`, left to right, non-overlapping."""
+        out = []
+        for m in self._regex.finditer(text):
+            action = self._by_group[m.lastgroup]
+            nominal = (m.group().split(None, 1)[0].lower() in action.nouns
+                       and bool(_DETERMINER_BEFORE.search(text, max(0, m.start() - 12), m.start())))
+            out.append(Trigger(m.start(), m.end(), m.group(), action, nominal))
+        return out

@@ -1,0 +1,1 @@
+"""Benchmarks: scoring the extractors on hand-annotated fixtures."""

@@ -1,0 +1,146 @@
+"""Claim frames: which stretch of a sentence stands inside someone's statement, and whose.
+
+Why its own module: an event in "the army said it was beginning to regain control" is the army's
+claim, not a reported fact; `events` needs that per event, and must not depend on the statements
+extractor. The rule is deliberately compact: a reporting verb outside quote marks opens a frame;
+its speaker is the subject before it (or after it: '"...," said Trump'); the frame covers what
+follows the verb when a clause follows ("said that ...", "say they have taken ..."), else what
+precedes it ("..., AFP reported."); "according to X" covers the whole sentence. A sentence that
+carries on a quotation without an attribution of its own belongs to the last speaker.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+REPORTING = re.compile(
+    r"(?<![\w-])(?:according to|(?:said|says|say|saying|told|tells|tell|telling|reported|reporting|"
+    r"asserted|asserts|assert|asserting|claimed|claims|claiming|announced|announces|announcing|stated|"
+    r"added|adding|adds|acknowledged|acknowledges|admitted|admits|confirmed|confirms|confirming|"
+    r"insisted|insists|wrote|writes|posted|warned|warns|argued|argues|"
+    r"denied|denies|deny|denying|rejected|rejects|dismissed)(?![\w-]))")
+DENIAL_VERBS = frozenset({"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed"})
+# what makes the words after a reporting verb its reported clause
+_CLAUSE_AFTER = re.compile(r"\b(?:that|it|they|he|she|we|its|their|his)\b|[“\"‘:]", re.I)
+_CLAIMER_START = re.compile(r".*(?:^|[”\"]\s*,?\s*|’,\s*|\bthat\s+|[;:]\s*|\s[–—-]\s)", re.S)
+_LEADING_CONJ = re.compile(r"^(?:(?:even\s+)?as|while|whereas|but|and|after|when|because)\s+", re.I)
+_TRAILING_ADVERBS = re.compile(
+    r"(?:\s+(?:also|later|earlier|now|then|previously|separately|again|had|has|have|on \w+|late on \w+|"
+    r"for the first time|in a statement|on Telegram))+$")
+_INVERTED_TAIL = re.compile(r"\s+(?:on|in|at|to|by|from|via|late|early|after)\b.*$|\s*[,.;].*$", re.S)
+_OWNER = re.compile(r"^(.*?)['’]s\s+(?:statement|spokesman|spokeswoman|spokesperson|command|office)$", re.I)
+QUOTE_MARKS = "“”\"‘’"
+
+
+@dataclass(frozen=True)
+class Frame:
+    start: int         # body offsets of the text the frame covers
+    end: int
+    claimer: str       # who asserts it, as written ("" when the text names nobody)
+    denied: bool       # a denial verb: "denied that he had left Damascus"
+    verb_start: int
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Double-quoted stretches of a sentence; an unclosed quote runs to the end."""
+    spans, open_at = [], None
+    for i, ch in enumerate(text):
+        if ch == "“" or (ch == '"' and open_at is None):
+            if open_at is None:
+                open_at = i
+        elif ch in "”\"" and open_at is not None:
+            spans.append((open_at, i + 1))
+            open_at = None
+    if open_at is not None:
+        spans.append((open_at, len(text)))
+    return spans
+
+
+def _inside(pos: int, spans) -> bool:
+    return any(s < pos < e for s, e in spans)
+
+
+def _claimer_before(text: str, verb_start: int, since: int = 0) -> str:
+    before = text[since:verb_start].rstrip()
+    appositive = before.endswith(",")
+    m = _CLAIMER_START.match(before)
+    claimer = before[m.end():] if m else before
+    if not appositive and ", " in claimer:
+        claimer = claimer.rsplit(", ", 1)[1]
+    claimer = _TRAILING_ADVERBS.sub("", _LEADING_CONJ.sub("", claimer.strip(" ,"))).strip(" ,")
+    owner = _OWNER.match(claimer)
+    return " ".join((owner.group(1) if owner else claimer).split()[-12:])
+
+
+def _claimer_after(text: str, verb_end: int) -> str:
+    return _INVERTED_TAIL.sub("", text[verb_end:].strip(" ,")).strip()
+
+
+def sentence_frames(text: str, offset: int, has_trigger) -> list[Frame]:
+    """Claim frames of one sentence (offsets shifted by `offset`). `has_trigger(a, b)` says
+    whether an event trigger lies in text[a:b]: a trigger after the verb means a clause follows."""
+    quotes = quote_spans(text)
+    verbs = [m for m in REPORTING.finditer(text) if not _inside(m.start(), quotes)]
+    frames: list[Frame] = []
+    prev_end = prev_verb = 0
+    for i, m in enumerate(verbs):
+        verb = m.group().lower()
+        nxt = verbs[i + 1].start() if i + 1 < len(verbs) else len(text)
+        if verb == "according to":
+            claimer = re.split(r"[,.;]", text[m.end():], maxsplit=1)[0].strip()
+            frames.append(Frame(offset, offset + len(text), claimer, False, offset + m.start()))
+            continue
+        rest = re.split(r"[,.;]\s", text[m.end():nxt] + " ", maxsplit=1)[0]
+        if frames and re.search(r"\band\s*$", text[prev_verb:m.start()]):
+            claimer = frames[-1].claimer   # "said ... and denied that ...": same speaker
+        else:
+            claimer = _claimer_before(text, m.start(), prev_verb)
+        prev_verb = m.end()
+        forward = bool(_CLAUSE_AFTER.search(rest)) or has_trigger(offset + m.end(), offset + m.end() + len(rest))
+        if forward and claimer:
+            end = nxt if i + 1 < len(verbs) else len(text)
+            if i + 1 < len(verbs):  # the next verb's subject is not part of this claim
+                end = max(m.end(), nxt - len(_claimer_before(text, nxt, m.end())) - 1)
+            frames.append(Frame(offset + m.end(), offset + end, claimer, verb in DENIAL_VERBS, offset + m.start()))
+        else:
+            if not claimer or claimer.endswith(("”", '"')):
+                claimer = _claimer_after(text, m.end())
+            start_claimer = text.rfind(claimer, 0, m.start()) if claimer else m.start()
+            stop = start_claimer if 0 <= start_claimer < m.start() else m.start()
+            frames.append(Frame(offset + prev_end, offset + stop, claimer, verb in DENIAL_VERBS, offset + m.start()))
+        prev_end = frames[-1].end - offset
+    return frames
+
+
+class ClaimTracker:
+    """Frames sentence by sentence, remembering the last speaker for unattributed quotations."""
+
+    def __init__(self):
+        self.last_claimer = ""
+        self.open_quote = False
+
+    def frames(self, sentence, has_trigger) -> list[Frame]:
+        frames = sentence_frames(sentence.text, sentence.start, has_trigger)
+        starts_quoted = self.open_quote or sentence.text[:1] in QUOTE_MARKS
+        if not frames and starts_quoted and self.last_claimer:
+            frames = [Frame(sentence.start, sentence.end, self.last_claimer, False, sentence.start)]
+        quotes = quote_spans(sentence.text)
+        self.open_quote = bool(quotes) and quotes[-1][1] == len(sentence.text) and \
+            sentence.text[-1] not in "”\""
+        if frames:
+            self.last_claimer = frames[-1].claimer or self.last_claimer
+        return frames
+
+    def new_paragraph(self, text: str) -> None:
+        """A paragraph that opens with a quote mark continues the last quotation."""
+        if text[:1] not in QUOTE_MARKS:
+            self.open_quote = False
+
+
+def frame_at(frames: list[Frame], pos: int) -> Frame | None:
+    """The innermost frame covering body offset `pos`."""
+    best = None
+    for f in frames:
+        if f.start <= pos < f.end and (best is None or f.start >= best.start):
+            best = f
+    return best

@@ -1,0 +1,264 @@
+"""Gazetteer and place matcher: turn place mentions in news text into canonical, geocoded places.
+
+`find` runs on every sentence of a large corpus, so all names are compiled once, at load time,
+into a single prefix-trie regex; context ("Homs province", "city of Homs") only picks between
+places that share a name.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import REFERENCE_DIR
+
+PLACES_CSV = REFERENCE_DIR / "places.csv"
+DAMASCUS_ID = "sy-city-damascus"
+
+# In the order a bare name shared by several places prefers: "Homs" is the city, not the governorate.
+PLACE_TYPES = ("city", "town", "village", "area", "region", "governorate", "country", "foreign_city")
+SETTLEMENTS = ("city", "town", "village")
+_DEFAULT_ORDER = {t: i for i, t in enumerate(PLACE_TYPES)}
+
+# References to Damascus without its name: the generic ones only count when the text is about Syria.
+CAPITAL_PHRASES = ("the capital", "The capital", "the capital city", "The capital city",
+                   "the country's capital", "The country's capital")
+SYRIAN_CAPITAL_PHRASES = ("the Syrian capital", "The Syrian capital", "the Syrian capital city",
+                          "Syria's capital", "Syria's capital city")
+
+_APOS = "'’‘ʼʿ`´"
+_SEP = " \u00a0-\u2010\u2011"
+_APOS_RE = "[" + re.escape(_APOS) + "]"
+_SEP_RE = "[" + re.escape(_SEP) + "]+"
+_KEY_APOS = re.compile(_APOS_RE)
+_KEY_SEP = re.compile(_SEP_RE)
+
+_GOV_WORDS = r"(?:[Pp]rovinces?|[Gg]overnorates?)"
+_SUFFIX = re.compile(r"[ \u00a0](" + _GOV_WORDS + r"|countryside|[Cc]ity)(?!\w)")
+_PREFIX_GOV = re.compile(_GOV_WORDS + r"(?: of)?,? $")
+_PREFIX_CITY = re.compile(r"(?:city|town|village) of $")
+_PLURAL_SUFFIX = re.compile(r"(?:[Pp]rovinces|[Gg]overnorates)$")
+_PLURAL_PREFIX = re.compile(r"(?:provinces|governorates) of $")
+_LIST_SEP = re.compile(r"(?:,? (?:and|or) |, | ?& )")
+_APPOSITION = re.compile(r",? ")
+# A name right after these is a person's: "bin Jassim", "Defence Minister Israel Katz".
+_PERSON_BEFORE = re.compile(r"(?<![\w.])(?:bin|ibn|bint|Bin|Ibn|Bint|Minister|President|Secretary|Mr\.?|Mrs\.?|Ms\.?"
+                            r"|Dr\.?|King|Queen|Prince|Emir|Senator|General|Gen\.|Colonel|Col\.) $")
+
+
+@dataclass(frozen=True)
+class Place:
+    """One row of places.csv; hashable so it can key tables and caches."""
+
+    place_id: str
+    name: str
+    place_type: str
+    admin1: str
+    admin1_name: str
+    country: str
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    """A mention: text[start:end] == place_text, resolved to one place using its context."""
+
+    start: int
+    end: int
+    place_text: str
+    place: Place
+
+
+def _key(text: str) -> str:
+    """Spelling key: curly/straight apostrophes and space/hyphen runs compare equal."""
+    return _KEY_SEP.sub(" ", _KEY_APOS.sub("'", text.strip()))
+
+
+def _trie_regex(keys) -> str:
+    """One regex for thousands of names; a trie keeps it fast (no linear scan of alternatives)."""
+    trie: dict = {}
+    for key in keys:
+        node = trie
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def render(node: dict) -> str:
+        alts = []
+        for ch in sorted(k for k in node if k):
+            atom = _SEP_RE if ch == " " else _APOS_RE if ch == "'" else re.escape(ch)
+            alts.append(atom + render(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return render(trie)
+
+
+def _float(value: str) -> float | None:
+    return float(value) if value else None
+
+
+class Gazetteer:
+    """All known places and the compiled matcher over their spelling variants."""
+
+    def __init__(self, places: list[Place], variants: dict[str, list[str]]):
+        self.places = {p.place_id: p for p in places}
+        self.by_key: dict[str, list[Place]] = {}
+        for place in places:
+            for name in [place.name, *variants.get(place.place_id, [])]:
+                bucket = self.by_key.setdefault(_key(name), [])
+                if place not in bucket:
+                    bucket.append(place)
+        self.by_casefold: dict[str, list[Place]] = {}
+        for key, bucket in self.by_key.items():
+            self.by_casefold.setdefault(key.casefold(), []).extend(bucket)
+        self._generic_capital = frozenset(_key(p) for p in CAPITAL_PHRASES)
+        self._capital_keys = self._generic_capital | {_key(p) for p in SYRIAN_CAPITAL_PHRASES}
+        keys = sorted({*self.by_key, *self._capital_keys}, key=lambda k: (-len(k), k))
+        self._regex = re.compile(r"(?<!\w)" + _trie_regex(keys) + r"(?!\w)")
+
+    @classmethod
+    @functools.lru_cache(maxsize=None)
+    def load(cls, path: str | Path | None = None) -> "Gazetteer":
+        """Read places.csv once per process (the matcher regex is costly to compile)."""
+        places, variants = [], {}
+        with open(path or PLACES_CSV, newline="", encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                if row["place_type"] not in PLACE_TYPES:
+                    raise ValueError(f"{row['place_id']}: unknown place_type {row['place_type']!r}")
+                places.append(Place(
+                    place_id=row["place_id"], name=row["name"], place_type=row["place_type"],
+                    admin1=row["admin1"], admin1_name=row["admin1_name"], country=row["country"],
+                    lat=_float(row["lat"]), lon=_float(row["lon"]),
+                ))
+                variants[row["place_id"]] = [v for v in row["variants"].split("|") if v]
+        return cls(places, variants)
+
+    # -- matching -------------------------------------------------------------------------
+
+    def find(self, text: str, syrian_context: bool = True) -> list[PlaceMatch]:
+        """Every place mention in `text`, non-overlapping, longest first, in text order."""
+        raw = []  # [start, end, candidates, wanted_type]
+        last_end = 0
+        for m in self._regex.finditer(text):
+            if m.start() < last_end:
+                continue
+            if m.group()[:4] in ("the ", "The "):  # "the Golan" must not hide "the Golan Heights"
+                m = max(m, self._regex.match(text, m.start() + 4) or m, key=lambda x: x.end())
+            key = _key(m.group())
+            last_end = m.end()
+            if key in self._capital_keys:
+                if syrian_context or key not in self._generic_capital:
+                    raw.append([m.start(), m.end(), [self.places[DAMASCUS_ID]], "city"])
+            elif not _PERSON_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                raw.append([m.start(), m.end(), self.by_key[key], None])
+        self._apply_context(text, raw)
+        matches = []
+        for start, end, candidates, wanted in raw:
+            place = _choose(candidates, wanted)
+            matches.append(PlaceMatch(start, end, text[start:end], place))
+        return _drop_capital_appositions(text, matches, self._capital_keys)
+
+    def _apply_context(self, text: str, raw: list) -> None:
+        """Pick governorate vs city from the words around each name; extend over 'province'."""
+        for item in raw:
+            start, end, candidates, wanted = item
+            if wanted:
+                continue
+            has_gov = any(p.place_type == "governorate" for p in candidates)
+            has_city = any(p.place_type in SETTLEMENTS for p in candidates)
+            before = text[max(0, start - 40):start]
+            suffix = _SUFFIX.match(text, end)
+            if suffix and suffix.group(1).lower() == "city" and has_city:
+                item[3] = "city"
+                item[1] = suffix.end()
+            elif suffix and has_gov:
+                item[3] = "governorate"
+                item[1] = suffix.end()
+            elif has_gov and _PREFIX_GOV.search(before):
+                item[3] = "governorate"
+            elif _PREFIX_CITY.search(before):
+                item[3] = "city"
+        # "Homs and Hama provinces", "the provinces of Homs and Hama": the whole list is governorates.
+        for i in range(len(raw)):
+            plural_after = _PLURAL_SUFFIX.search(text, raw[i][0], raw[i][1])
+            plural_before = _PLURAL_PREFIX.search(text[max(0, raw[i][0] - 40):raw[i][0]])
+            step = -1 if plural_after else 1 if plural_before else 0
+            j = i
+            while step and 0 <= j + step < len(raw):
+                a, b = (raw[j + step], raw[j]) if step < 0 else (raw[j], raw[j + step])
+                if not _LIST_SEP.fullmatch(text[a[1]:b[0]]):
+                    break
+                j += step
+                if any(p.place_type == "governorate" for p in raw[j][2]):
+                    raw[j][3] = "governorate"
+
+    def resolve(self, name: str, place_type: str | None = None) -> Place | None:
+        """Canonical place for a name, id or phrase ("Homs province"); None if unknown."""
+        if name in self.places:
+            return self.places[name]
+        key = _key(name)
+        candidates = self.by_key.get(key) or self.by_casefold.get(key.casefold())
+        if not candidates:  # a phrase: "Homs province", "the city of Homs"
+            found = self.find(name.strip())
+            if len(found) != 1:
+                return None
+            if place_type is None:
+                return found[0].place
+            candidates = self.by_key[_key(found[0].place.name)]
+        return _choose(candidates, place_type, strict=place_type is not None)
+
+
+def _choose(candidates: list[Place], wanted: str | None, strict: bool = False) -> Place | None:
+    """The candidate of the wanted type (any settlement for 'city'), else the default order."""
+    if wanted:
+        for place in candidates:
+            if place.place_type == wanted:
+                return place
+        if wanted in SETTLEMENTS:
+            for place in candidates:
+                if place.place_type in SETTLEMENTS:
+                    return place
+        if strict:
+            return None
+    return min(candidates, key=lambda p: _DEFAULT_ORDER[p.place_type])
+
+
+def _drop_capital_appositions(text: str, matches: list[PlaceMatch], capital_keys) -> list[PlaceMatch]:
+    """'the capital, Damascus' / 'Doha, the capital': the named place carries the mention."""
+    def is_capital(m):
+        return _key(m.place_text) in capital_keys
+
+    keep = []
+    for i, m in enumerate(matches):
+        if is_capital(m):
+            nxt = matches[i + 1] if i + 1 < len(matches) else None
+            prv = matches[i - 1] if i else None
+            if nxt and not is_capital(nxt) and _APPOSITION.fullmatch(text[m.end:nxt.start]):
+                continue
+            if prv and not is_capital(prv) and _APPOSITION.fullmatch(text[prv.end:m.start]):
+                continue
+        keep.append(m)
+    return keep
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance on a sphere of mean Earth radius (6371.0088 km)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlmb = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlmb / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(a))
+
+
+def km_to_damascus(place: Place) -> float | None:
+    """How close an advance got to the capital, the headline measure of the offensive."""
+    if place.lat is None or place.lon is None:
+        return None
+    damascus = Gazetteer.load().places[DAMASCUS_ID]
+    return round(haversine_km(place.lat, place.lon, damascus.lat, damascus.lon), 1)
