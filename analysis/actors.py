@@ -10,36 +10,70 @@ modifiers, and an 'X-backed'/'X-led' modifier says nothing about the side of the
 """
 from __future__ import annotations
 
-import bisect
 import csv
 import functools
 import re
 from dataclasses import dataclass
 
 from .config import REFERENCE_DIR
+from .wordtrie import trie_regex
 
 ACTOR_SIDES_CSV = REFERENCE_DIR / "actor_sides.csv"
 SIDES = ("opposition", "foreign", "international", "government", "unknown")
 _RANK = {s: i for i, s in enumerate(SIDES)}
-PRONOUNS = re.compile(r"\b(?:they|their|them|it|its|we|our|us|he|his|she|her)\b", re.I)
+# subject pronouns only: 'his family', 'their offices' are not who acted
+PRONOUNS = re.compile(r"\b(?:they|it|we|he|she)\b", re.I)
 _FIRST_PERSON = frozenset({"we", "our", "us"})
 _THIRD_PERSON_HUMAN = frozenset({"he", "his", "she", "her"})
-_PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
-_SIDE_NEUTRAL_SUFFIX = re.compile(r"-(?:backed|led|allied|based|supported|aligned)\b")
+_PLURAL_PRONOUNS = frozenset({"they", "their"})
+_SIDE_NEUTRAL_SUFFIX = re.compile(r"-(?:backed|allied|based|supported|aligned)\b")
 # what may separate two cues of one phrase: lists, possessives, 'of', up to two plain words
 _JOIN = re.compile(
-    r"(?:['’]s)?(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s+|-)"
+    r"(?:['’]s)?(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s+loyal\s+to\s+|\s+|-)"
     r"(?:(?:the|of|for|a|an)\s+|(?!(?:is|are|was|were|had|has|have|been|be|said|says|told|to|in|on|at|"
     r"from|by|with|against|near|as|that|who|which|after|before|while|when|but|not|would|will|could|"
     r"can|its|their)\b)[\w’'-]+\s+){0,2}")
-_PREPOSITION_BEFORE = re.compile(
-    r"\b(?:of|by|against|to|from|with|on|in|at|for|toward|towards|into|near|than|across|"
-    r"around|over|under|between|among|through)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
-# modifiers and a determiner the cue words leave out: 'the foreign ministers', 'local armed groups'
-_LEFT_WORDS = re.compile(
-    r"(?:\b(?:the|a|an|The|A|An)\s+)?(?:(?!(?:is|are|was|were|had|has|have|been|said|says|told|to|in|on|at|"
-    r"from|by|with|against|near|as|that|who|which|after|before|while|when|but|and|or|of|the|a|an|it|they)\b)"
-    r"\b[A-Za-z][\w’'-]*\s+){0,2}$")
+_PREPOSITIONS = frozenset({"of", "by", "against", "to", "from", "with", "on", "in", "at", "for", "toward",
+                           "towards", "into", "near", "than", "across", "around", "over", "under", "between",
+                           "among", "through"})
+_DETERMINERS = frozenset({"the", "a", "an"})
+# words that end a phrase on its left: 'the foreign ministers' and 'local armed groups' extend,
+# 'as they took' does not
+_LEFT_STOP = frozenset({"is", "are", "was", "were", "had", "has", "have", "been", "said", "says", "told", "to",
+                        "in", "on", "at", "from", "by", "with", "against", "near", "as", "that", "who", "which",
+                        "after", "before", "while", "when", "but", "and", "or", "of", "it", "they"})
+_WORD_RE = re.compile(r"[A-Za-z][\w’'-]*\Z")
+
+
+def _left_start(text: str, start: int) -> int:
+    """Where a phrase starts once up to two modifiers and a determiner before its first cue are
+    included (a token test on the last few words: faster than an end-anchored regex)."""
+    words = text[max(0, start - 40):start].split(" ")
+    if len(words) < 2 or words[-1] != "":
+        return start
+    words.pop()
+    taken = 0
+    pos = start
+    while words and taken < 3:
+        w = words[-1]
+        low = w.lower()
+        if not _WORD_RE.match(w) or (low in _LEFT_STOP and low not in _DETERMINERS) or \
+                (taken == 2 and low not in _DETERMINERS):
+            break
+        pos -= len(w) + 1
+        words.pop()
+        taken += 1
+        if low in _DETERMINERS:
+            break
+    return pos
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    """'the defences of government forces': a phrase right after a preposition is not a subject."""
+    words = text[max(0, start - 16):start].lower().split()
+    if words and words[-1] in _DETERMINERS:
+        words.pop()
+    return bool(words) and words[-1] in _PREPOSITIONS
 
 
 @dataclass(frozen=True)
@@ -51,6 +85,7 @@ class ActorPhrase:
     plural: bool
     pronoun: str = ""          # the pronoun as written, when this phrase is one
     object_position: bool = False  # right after a preposition: 'the defences of government forces'
+    neutral: bool = False      # civilians, residents, a monitor: people things happen to, not a side
 
 
 @functools.lru_cache(maxsize=None)
@@ -60,14 +95,10 @@ def _cues() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
     with open(ACTOR_SIDES_CSV, newline="", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             table[row["cue"]] = (row["side"], row["kind"])
-    parts = []
-    for cue in sorted(table, key=len, reverse=True):
-        kind = table[cue][1]
-        rx = re.escape(cue).replace(r"\ ", r"\s+")
-        if kind != "name" and cue[0].islower():  # common nouns also open a sentence or a title
-            rx = f"[{cue[0].upper()}{cue[0]}]" + rx[1:]
-        parts.append(rx)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w])"), table
+    words = set(table)
+    # common nouns also open a sentence or a title: 'Rebels', 'Government forces'
+    words |= {c[0].upper() + c[1:] for c, (_, kind) in table.items() if kind != "name" and c[0].islower()}
+    return re.compile(r"(?<![\w-])" + trie_regex(words) + r"(?![\w])"), table
 
 
 def cue_info(word: str) -> tuple[str, str]:
@@ -79,14 +110,21 @@ def cue_info(word: str) -> tuple[str, str]:
 
 def side_of(text: str) -> str:
     """The side of an actor phrase or speaker as written ('unknown' when no cue decides it)."""
-    regex, _ = _cues()
-    found = [m for m in regex.finditer(text) if not _SIDE_NEUTRAL_SUFFIX.match(text, m.end())]
+    return _side(text, list(_cues()[0].finditer(text)))
+
+
+def _side(text: str, cues: list[re.Match]) -> str:
+    found = [m for m in cues if not _SIDE_NEUTRAL_SUFFIX.match(text, m.end())]
     if not found:
         return "unknown"
     infos = [cue_info(m.group()) for m in found]
     if infos[-1][1] == "neutral":
         return "unknown"
-    return min((s for s, k in infos if k != "agency"), key=_RANK.__getitem__, default="unknown")
+    sides = {s for s, k in infos if k != "agency"}
+    if {"government", "foreign"} <= sides and "opposition" not in sides and \
+            re.search(r",|\band\b", text[found[0].start():found[-1].end()]):
+        return "government"   # 'Russian and Syrian warplanes': the state and its allies act together
+    return min(sides, key=_RANK.__getitem__, default="unknown")
 
 
 def is_agency(text: str) -> bool:
@@ -94,9 +132,10 @@ def is_agency(text: str) -> bool:
     return cue_info(text.strip())[1] == "agency"
 
 
-def find_actors(text: str, blocked=()) -> list[ActorPhrase]:
-    """Actor phrases and pronouns of a text, in order; cues on either side of a `blocked`
-    offset (an event trigger: 'warplanes struck rebel-held areas') are never one phrase."""
+def find_actors(text: str, blocked=(), offset: int = 0) -> list[ActorPhrase]:
+    """Actor phrases and pronouns of a text, in order, offsets shifted by `offset`; cues on either
+    side of a `blocked` position (an event trigger: 'warplanes struck rebel-held areas') are never
+    one phrase."""
     regex, _ = _cues()
     cues = list(regex.finditer(text))
     out: list[ActorPhrase] = []
@@ -106,52 +145,72 @@ def find_actors(text: str, blocked=()) -> list[ActorPhrase]:
         j = i
         while j + 1 < len(cues):
             gap = _JOIN.fullmatch(text, end, cues[j + 1].start())
-            if not gap or any(end <= b < cues[j + 1].start() for b in blocked):
+            if not gap or any(end <= b < cues[j + 1].start() for b in blocked) or \
+                    ("," in gap.group() and cue_info(cues[j].group())[1] == "neutral"):
+                # 'according to a war monitor, local armed groups': the monitor is not one of them
                 break
             j += 1
             end = cues[j].end()
-        left = _LEFT_WORDS.search(text, max(0, start - 40), start)
-        if left and not any(left.start() <= b < start for b in blocked):
-            start = left.start()
+        left = _left_start(text, start)
+        if not any(left <= b < start for b in blocked):
+            start = left
         phrase = text[start:end]
-        last = cues[j].group()
+        side = _side(text, cues[i:j + 1])
+        of = text.find(" of ", cues[i].end(), end)   # 'fighters of the SNA': the head is 'fighters'
+        last = next((c.group() for c in reversed(cues[i:j + 1]) if of < 0 or c.end() <= of), cues[j].group())
         plural = (last[-1] == "s" and not last.isupper() and not last.endswith("ss")) or \
             bool(re.search(r",|\band\b", text[cues[i].start():end]))
-        obj = bool(_PREPOSITION_BEFORE.search(text, max(0, start - 16), start))
-        out.append(ActorPhrase(start, end, phrase, side_of(phrase), plural, object_position=obj))
+        obj = _after_preposition(text, start)
+        out.append(ActorPhrase(start + offset, end + offset, phrase, side, plural, object_position=obj,
+                               neutral=cue_info(last)[1] == "neutral"))
         i = j + 1
+    spans = [(a.start - offset, a.end - offset) for a in out]
     for m in PRONOUNS.finditer(text):
+        if any(a <= m.start() < b for a, b in spans):
+            continue   # 'Our forces' is one phrase
         word = m.group().lower()
-        out.append(ActorPhrase(m.start(), m.end(), m.group(), "unknown", word in _PLURAL_PRONOUNS, pronoun=word,
-                               object_position=bool(_PREPOSITION_BEFORE.search(text, max(0, m.start() - 16), m.start()))))
+        out.append(ActorPhrase(m.start() + offset, m.end() + offset, m.group(), "unknown", word in _PLURAL_PRONOUNS,
+                               pronoun=word,
+                               object_position=_after_preposition(text, m.start())))
     out.sort(key=lambda a: a.start)
     return out
 
 
+def possessive_lead(phrase: ActorPhrase) -> ActorPhrase | None:
+    """'its forces', 'our forces', 'his government': the possessive as a pronoun to resolve."""
+    lead = re.match(r"(?i)(their|its|our|his|her)\b", phrase.text)
+    if not lead:
+        return None
+    word = lead.group().lower()
+    return ActorPhrase(phrase.start, phrase.start + len(word), lead.group(), "unknown",
+                       word in ("their", "our"), pronoun={"their": "they", "its": "it", "our": "we"}.get(word, "he"))
+
+
 class ActorIndex:
-    """Actor phrases of a whole document, for resolving pronouns to the phrase they stand for."""
+    """Actor phrases of a document's sentences, found only for the sentences that need them:
+    those with events, and the few before them where a pronoun's antecedent may be."""
 
-    def __init__(self):
-        self.phrases: list[ActorPhrase] = []
-        self._starts: list[int] = []
+    def __init__(self, doc, blocked):
+        self.doc = doc
+        self.blocked = blocked          # text -> positions no phrase may span
+        self._cache: dict[int, list[ActorPhrase]] = {}
 
-    def add(self, phrases: list[ActorPhrase]) -> None:
-        for p in phrases:
-            if not p.pronoun:
-                self.phrases.append(p)
-                self._starts.append(p.start)
+    def phrases(self, i: int, blocked=None) -> list[ActorPhrase]:
+        """Phrases of sentence i; `blocked` when the caller already knows it."""
+        if i not in self._cache:
+            s = self.doc.sentences[i]
+            self._cache[i] = find_actors(s.text, self.blocked(s.text) if blocked is None else blocked, s.start)
+        return self._cache[i]
 
-    def antecedent(self, pronoun: ActorPhrase, speaker: str = "") -> ActorPhrase | None:
-        """What a pronoun stands for: 'we/our' is the speaker, 'they' the last plural actor,
-        'it/its' the last singular one; None when nothing fits."""
-        if pronoun.pronoun in _FIRST_PERSON or pronoun.pronoun in _THIRD_PERSON_HUMAN:
-            if speaker:
-                return ActorPhrase(pronoun.start, pronoun.end, speaker, side_of(speaker), True)
-            if pronoun.pronoun in _THIRD_PERSON_HUMAN:
-                return None
+    def antecedent(self, pronoun: ActorPhrase, i: int, speaker: str = "") -> ActorPhrase | None:
+        """What a pronoun of sentence i stands for: 'we/our' is the speaker, 'they' the last plural
+        actor, 'it/its' the last singular one (in this sentence or the two before); None if none."""
+        if speaker and (pronoun.pronoun in _FIRST_PERSON or pronoun.pronoun in _THIRD_PERSON_HUMAN):
+            return ActorPhrase(pronoun.start, pronoun.end, speaker, side_of(speaker), True)
         want_plural = pronoun.pronoun in _PLURAL_PRONOUNS or pronoun.pronoun in _FIRST_PERSON
-        k = bisect.bisect_left(self._starts, pronoun.start)
-        for p in reversed(self.phrases[max(0, k - 12):k]):
-            if p.plural == want_plural and p.side != "unknown" or (p.plural == want_plural and not p.object_position):
-                return p
+        for j in range(i, max(-1, i - 3), -1):
+            for p in reversed(self.phrases(j)):
+                if p.start < pronoun.start and not p.pronoun and p.plural == want_plural and not p.neutral \
+                        and (p.side != "unknown" or not p.object_position):
+                    return p
         return None

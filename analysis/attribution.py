@@ -65,7 +65,7 @@ _TAIL_PIECE = (
     rf"(?:\s+(?:with|to|on|in|from)\s+(?:the\s+)?{_CAPS})?"
     rf"|(?:on|via|through)\s+(?:his|her|its|their|the)?\s*(?:{_PLATFORMS})(?:\s+(?:account|platform|channel|page|site|network|feed))?"
     rf"|at\s+(?:the|a|an)\s+(?:{_CAPS}\s+)?(?:Forum|Summit|Conference|Dialogue|Assembly|Meeting|Council|Congress|Festival)"
-    r"(?:\s+(?:for|on|of)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}(?=\s*[,:;]))?"
+    r"(?:\s+(?:for|on|of)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}(?=\s*(?:[,:;.]|$)))?"
     r"|at\s+(?:a|the)\s+(?:news|press)\s+(?:conference|briefing)(?:\s+in\s+[A-Z][\w-]+)?"
     r"|at\s+(?:a|the)\s+(?:rally|summit|meeting|event|hearing|debate|ceremony)(?:\s+in\s+[A-Z][\w-]+)?"
     r"|(?:in|at|from)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}(?=\s*(?:[,.:;]|that\b|on\b|$))"
@@ -77,7 +77,7 @@ _RECIPIENT = re.compile(
     r"\s+(?:(?:the\s+)?(?:" + _CAPS + r")|reporters|journalists|the\s+press|lawmakers|supporters|parliament|"
     r"state\s+(?:media|TV|television|news\s+agency)|(?:a|the)\s+(?:[\w-]+\s+){0,3}(?:conference|briefing|"
     r"newspaper|agency|channel|broadcaster|network|parliament|council|assembly|crowd|audience|meeting|gathering|"
-    r"summit|forum|rally)|(?:him|her|them|us|me))\b")
+    r"summit|forum|rally)|(?:him|her|them|us|me)|(?:his|her|their|its)\s+[a-z]+|[a-z]{3,}s)\b")
 _LEAD_IN = re.compile(r"\s*[,:]?\s*(?:that\b\s*)?")
 _CHANNEL = [
     (re.compile(r"Truth\s+Social"), "Truth Social"),
@@ -210,7 +210,7 @@ def _phrase_before(toks, i: int) -> int | None:
 def subject_before(text: str, lo: int, end: int) -> tuple[int, int] | None:
     """Span of the speaker phrase that ends right before `end` (skipping "also", "has" …):
     "X", "ROLE X", "X, the ROLE,", "X, who …,", "X, speaking to …,", "X, which …" (relative)."""
-    toks = _tokens(text, max(lo, end - 400), end)
+    toks = _tokens(text, max(lo, end - 250), end)
     i = len(toks) - 1
     while i >= 0 and toks[i][2].lower() in _BETWEEN:
         i -= 1
@@ -248,7 +248,7 @@ def subject_before(text: str, lo: int, end: int) -> tuple[int, int] | None:
 def subject_after(text: str, start: int, hi: int) -> tuple[int, int] | None:
     """Span of the speaker phrase right after an inverted verb ("said Trump", "according to a war
     monitor"), with an appositive after a name ("said Lavrov, Russia's foreign minister")."""
-    toks = _tokens(text, start, min(hi, start + 300))
+    toks = _tokens(text, start, min(hi, start + 160))
     i = 0
     if toks and toks[0][2].lower() in _QUANTIFIERS:
         i = 1
@@ -276,7 +276,8 @@ def subject_after(text: str, start: int, hi: int) -> tuple[int, int] | None:
                                  or _plain_word(toks[k][2])):
             k += 1
         role = any(lexicon_class(_POSS.sub("", t[2])) == "role" for t in toks[j + 1:k])
-        if role and (k == len(toks) or toks[k][2] in {",", ".", "!", "?"}):
+        name = all(is_name_token(t[2]) for t in toks[j + 1:k])  # "said an SDF commander, Rojhat Amed."
+        if (role or name) and k > j + 1 and (k == len(toks) or toks[k][2] in {",", ".", "!", "?"}):
             end = toks[k - 1][1]
     return toks[0][0], end
 
@@ -298,9 +299,14 @@ def _skip_to_that(text: str, pos: int, told: bool) -> int:
     return m.end() if told or first in _PREPOSITIONS else pos
 
 
+_OPENS_WITH_NAME = re.compile(r"\s*(?:(?:The|A|An|Their|Its|His|Her)\s+)?[A-Z][\w’'.-]*[\s,]")
+
+
 def sentence_subject(text: str) -> tuple[int, int] | None:
     """The speaker phrase opening a sentence ("Kremlin spokesman Dmitry Peskov on Monday declined
     …, saying: …"), for a participle that has no cue before it."""
+    if not _OPENS_WITH_NAME.match(text):
+        return None
     span = subject_after(text, 0, len(text))
     return span if span and span[0] == len(text) - len(text.lstrip()) else None
 

@@ -13,8 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .wordtrie import trie_regex
+
+_REPORTING_HEADS = ["according", "said", "say", "tell", "told", "report", "assert", "claim", "announc", "stat",
+                    "add", "acknowledg", "admit", "confirm", "insist", "wr", "posted", "warn", "argu", "den",
+                    "reject", "dismissed"]
 REPORTING = re.compile(
-    r"(?<![\w-])(?:according to|(?:said|says|say|saying|told|tells|tell|telling|reported|reporting|"
+    r"(?<![\w-])(?=" + trie_regex(_REPORTING_HEADS) + r")(?:according to|(?:said|says|say|saying|told|tells|tell|telling|reported|reporting|"
     r"asserted|asserts|assert|asserting|claimed|claims|claiming|announced|announces|announcing|stated|"
     r"added|adding|adds|acknowledged|acknowledges|admitted|admits|confirmed|confirms|confirming|"
     r"insisted|insists|wrote|writes|posted|warned|warns|argued|argues|"
@@ -23,6 +28,8 @@ DENIAL_VERBS = frozenset({"denied", "denies", "deny", "denying", "rejected", "re
 # what makes the words after a reporting verb its reported clause
 _CLAUSE_AFTER = re.compile(r"\b(?:that|it|they|he|she|we|its|their|his)\b|[“\"‘:]", re.I)
 _CLAIMER_START = re.compile(r".*(?:^|[”\"]\s*,?\s*|’,\s*|\bthat\s+|[;:]\s*|\s[–—-]\s)", re.S)
+_LEADING_ADVERBIAL = re.compile(
+    r"^(?:(?:later|earlier|meanwhile|separately|on|in|at|by|late|early)\b[^,]*,\s*)+", re.I)
 _LEADING_CONJ = re.compile(r"^(?:(?:even\s+)?as|while|whereas|but|and|after|when|because)\s+", re.I)
 _TRAILING_ADVERBS = re.compile(
     r"(?:\s+(?:also|later|earlier|now|then|previously|separately|again|had|has|have|on \w+|late on \w+|"
@@ -41,19 +48,12 @@ class Frame:
     verb_start: int
 
 
+_QUOTE = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Double-quoted stretches of a sentence; an unclosed quote runs to the end."""
-    spans, open_at = [], None
-    for i, ch in enumerate(text):
-        if ch == "“" or (ch == '"' and open_at is None):
-            if open_at is None:
-                open_at = i
-        elif ch in "”\"" and open_at is not None:
-            spans.append((open_at, i + 1))
-            open_at = None
-    if open_at is not None:
-        spans.append((open_at, len(text)))
-    return spans
+    return [m.span() for m in _QUOTE.finditer(text)]
 
 
 def _inside(pos: int, spans) -> bool:
@@ -67,6 +67,7 @@ def _claimer_before(text: str, verb_start: int, since: int = 0) -> str:
     claimer = before[m.end():] if m else before
     if not appositive and ", " in claimer:
         claimer = claimer.rsplit(", ", 1)[1]
+    claimer = _LEADING_ADVERBIAL.sub("", claimer) or claimer
     claimer = _TRAILING_ADVERBS.sub("", _LEADING_CONJ.sub("", claimer.strip(" ,"))).strip(" ,")
     owner = _OWNER.match(claimer)
     return " ".join((owner.group(1) if owner else claimer).split()[-12:])
@@ -77,8 +78,8 @@ def _claimer_after(text: str, verb_end: int) -> str:
 
 
 def sentence_frames(text: str, offset: int, has_trigger) -> list[Frame]:
-    """Claim frames of one sentence (offsets shifted by `offset`). `has_trigger(a, b)` says
-    whether an event trigger lies in text[a:b]: a trigger after the verb means a clause follows."""
+    """Claim frames of one sentence (offsets shifted by `offset`). `has_trigger(words)` says
+    whether an event trigger lies in some words: a trigger after the verb means a clause follows."""
     quotes = quote_spans(text)
     verbs = [m for m in REPORTING.finditer(text) if not _inside(m.start(), quotes)]
     frames: list[Frame] = []
@@ -96,7 +97,7 @@ def sentence_frames(text: str, offset: int, has_trigger) -> list[Frame]:
         else:
             claimer = _claimer_before(text, m.start(), prev_verb)
         prev_verb = m.end()
-        forward = bool(_CLAUSE_AFTER.search(rest)) or has_trigger(offset + m.end(), offset + m.end() + len(rest))
+        forward = bool(_CLAUSE_AFTER.search(rest)) or has_trigger(rest)
         if forward and claimer:
             end = nxt if i + 1 < len(verbs) else len(text)
             if i + 1 < len(verbs):  # the next verb's subject is not part of this claim
@@ -112,29 +113,39 @@ def sentence_frames(text: str, offset: int, has_trigger) -> list[Frame]:
     return frames
 
 
-class ClaimTracker:
-    """Frames sentence by sentence, remembering the last speaker for unattributed quotations."""
+class Claims:
+    """Frames of a document's sentences, computed only for the sentences that need them."""
 
-    def __init__(self):
-        self.last_claimer = ""
-        self.open_quote = False
+    def __init__(self, doc, has_trigger):
+        self.doc = doc
+        self.has_trigger = has_trigger
+        self._cache: dict[int, list[Frame]] = {}
 
-    def frames(self, sentence, has_trigger) -> list[Frame]:
-        frames = sentence_frames(sentence.text, sentence.start, has_trigger)
-        starts_quoted = self.open_quote or sentence.text[:1] in QUOTE_MARKS
-        if not frames and starts_quoted and self.last_claimer:
-            frames = [Frame(sentence.start, sentence.end, self.last_claimer, False, sentence.start)]
-        quotes = quote_spans(sentence.text)
-        self.open_quote = bool(quotes) and quotes[-1][1] == len(sentence.text) and \
-            sentence.text[-1] not in "”\""
-        if frames:
-            self.last_claimer = frames[-1].claimer or self.last_claimer
-        return frames
+    def _own(self, i: int) -> list[Frame]:
+        if i not in self._cache:
+            s = self.doc.sentences[i]
+            self._cache[i] = sentence_frames(s.text, s.start, self.has_trigger)
+        return self._cache[i]
 
-    def new_paragraph(self, text: str) -> None:
-        """A paragraph that opens with a quote mark continues the last quotation."""
-        if text[:1] not in QUOTE_MARKS:
-            self.open_quote = False
+    def frames(self, i: int) -> list[Frame]:
+        """Frames of sentence i; a sentence that carries on a quotation with no attribution of
+        its own belongs wholly to the last speaker before it."""
+        frames = self._own(i)
+        s = self.doc.sentences[i]
+        if frames or not self._starts_quoted(s):
+            return frames
+        for j in range(i - 1, max(-1, i - 8), -1):
+            earlier = self._own(j)
+            if earlier and earlier[-1].claimer:
+                return [Frame(s.start, s.end, earlier[-1].claimer, False, s.start)]
+        return []
+
+    def _starts_quoted(self, s) -> bool:
+        if s.text[:1] in QUOTE_MARKS:
+            return True
+        paragraph = self.doc.paragraphs[s.paragraph_index]
+        before = self.doc.body[paragraph.start:s.start]
+        return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def frame_at(frames: list[Frame], pos: int) -> Frame | None:

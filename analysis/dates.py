@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .wordtrie import trie_regex
+
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = {m: i for i, ms in enumerate([
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
@@ -24,17 +26,26 @@ _MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|Oct
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 _PART = r"(?:\s+(?:night|morning|afternoon|evening))?"
+# every alternative starts with a distinctive word, so the scan stays fast; prefixes ('late on',
+# 'in the early hours of') are picked up afterwards by _PREFIX
+_HEADS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+          "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+          "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "today", "Today",
+          "tonight", "Tonight", "this", "This", "yesterday", "Yesterday", "last", "Last", "overnight", "Overnight",
+          "the", "The", "a", "A", "an", "An", "one", "One", "two", "Two", "three", "Three", "four", "Four", "five",
+          "Five", "six", "Six", "seven", "Seven"]
+# the lookahead on a trie of first words rejects most positions at once (speed)
 DATE_RE = re.compile(
-    r"\b(?:"
-    r"(?:(?:late|early)\s+(?:on\s+)?|on\s+|in the early hours of\s+|since\s+|by\s+)?" + _WD + _PART +
-    r"|(?:on\s+)?" + _DAY.replace("day>", "day1>") + r"\s+" + _MON.replace("mon>", "mon1>") + _YEAR.replace("year>", "year1>") +
-    r"|(?:on\s+)?" + _MON + r"\s+" + _DAY + r"\b" + _YEAR +
-    r"|(?P<today>today|tonight|this (?:morning|afternoon|evening))"
-    r"|(?P<yesterday>yesterday|last night|overnight)"
-    r"|(?P<next>the (?:next|following) (?:day|morning)|(?:a|one) day later)"
-    r"|(?P<prev>the (?:previous|preceding) day|the day before|(?:a|one) day (?:earlier|after))"
-    r"|(?P<n>a|an|one|two|three|four|five|six|seven|\d) (?P<unit>days?|weeks?) (?:ago|earlier|after)"
-    r")\b", re.I)
+    r"\b(?=" + trie_regex(_HEADS) + r"\b|\d)(?:" + _WD + _PART +
+    r"|" + _DAY.replace("day>", "day1>") + r"\s+" + _MON.replace("mon>", "mon1>") + _YEAR.replace("year>", "year1>") +
+    r"|" + _MON + r"\s+" + _DAY + r"\b" + _YEAR +
+    r"|(?P<today>[Tt]oday|[Tt]onight|[Tt]his (?:morning|afternoon|evening))"
+    r"|(?P<yesterday>[Yy]esterday|[Ll]ast night|[Oo]vernight)"
+    r"|(?P<next>[Tt]he (?:next|following) (?:day|morning)|(?:[Aa]|[Oo]ne) day later)"
+    r"|(?P<prev>[Tt]he (?:previous|preceding) day|[Tt]he day before|(?:[Aa]|[Oo]ne) day (?:earlier|after))"
+    r"|(?P<n>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|\d) (?P<unit>days?|weeks?) (?:ago|earlier|after)"
+    r")\b")
+_PREFIX = re.compile(r"(?:(?:[Ll]ate|[Ee]arly)\s+(?:on\s+)?|[Oo]n\s+|in the early hours of\s+|[Ss]ince\s+|[Bb]y\s+)$")
 # a year that dates the sentence to the past: "in 2016", "since 2011", "to 1982" (not "the 2011 uprising")
 HISTORY_RE = re.compile(r"\b(?:in|since|to|until|from|by)\s+(?:early\s+|late\s+|mid-)?((?:19|20)\d\d)\b")
 
@@ -86,31 +97,26 @@ def resolve(m: re.Match, published: dt.date | None, anchor: dt.date | None) -> d
     return anchor - dt.timedelta(days=n * (7 if g["unit"].lower().startswith("week") else 1))
 
 
-class DateTracker:
-    """Date mentions of a document in reading order, each resolved against the one before it."""
-
-    def __init__(self, published: str):
-        self.published = _published(published)
-        self.last: dt.date | None = None
-
-    def mentions(self, text: str, offset: int = 0) -> list[DateMention]:
-        """Date mentions in `text` (one sentence); `offset` shifts them into body offsets."""
-        out = []
-        for m in DATE_RE.finditer(text):
-            date = resolve(m, self.published, self.last or self.published)
-            if date and not (m.group("prev") or m.group("n")):
-                self.last = date
-            out.append(DateMention(m.start() + offset, m.end() + offset, m.group(),
-                                   date.isoformat() if date else ""))
-        return out
-
-    def current(self) -> str:
-        """The date an undated sentence inherits: the last one given, else the publication day."""
-        date = self.last or self.published
-        return date.isoformat() if date else ""
+def date_mentions(text: str, published: str) -> list[DateMention]:
+    """Every date mention of a text in reading order, each resolved against the one before it
+    ('the next day'), weekdays and bare day-months against the publication date."""
+    pub = _published(published)
+    last = None
+    out = []
+    for m in DATE_RE.finditer(text):
+        date = resolve(m, pub, last or pub)
+        if date and not (m.group("prev") or m.group("n")):
+            last = date
+        start = m.start()
+        if not (m.group("today") or m.group("yesterday") or m.group("next") or m.group("prev") or m.group("n")):
+            prefix = _PREFIX.search(text, max(0, start - 30), start)
+            start = prefix.start() if prefix else start
+        out.append(DateMention(start, m.end(), text[start:m.end()], date.isoformat() if date else ""))
+    return out
 
 
 def is_history(text: str, published: str) -> bool:
     """Does the sentence place itself in an earlier year ('retook Aleppo in 2016')?"""
     year = int(published[:4]) if published else None
-    return any(year is None or int(y) < year for y in HISTORY_RE.findall(text))
+    return any(year is None or int(y) < year for y in HISTORY_RE.findall(text)) if "19" in text or "20" in text \
+        else False

@@ -1,5 +1,479 @@
-"""Placeholder until the events extractor lands."""
+"""Events: who took, entered, reached, lost or claimed which place, when, and where it is.
+
+One row per (event, place) in a sentence. A place from the gazetteer becomes an event place only
+when an action trigger of the fixed vocabulary governs it:
+  * the trigger comes before it, within the action's word gap ('entered the country's largest
+    province, Homs'), with no clause break between; triggers chained without a comma share it
+    ('assisting a UN force in repelling an attack on a UN post in Hader');
+  * it is the subject of a passive or place-subject trigger ('Hama fell to the rebels');
+  * it is the object of a relative clause ('positions around Aleppo airport that forces abandoned');
+  * a locative before the trigger ('our forces operating in Daraa are redeploying') or a fronted
+    'In Sweida, ...' that sets the scene for every trigger of the sentence;
+  * a list continues the previous place ('in Homs and Hama provinces'), and a trigger with no place
+    of its own in an 'after/as ... ' clause takes the place before it.
+Places that only describe another place ('north of the capital', 'their stronghold in Idlib',
+'Syria's Hader area') or name an actor ('Russia's foreign minister') are not event places.
+Hypothetical triggers ('would consider sending troops') are not events; negated ones are denied.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass, replace
+
+from .actions import KM, Trigger, Vocabulary
+from .actors import ActorIndex, ActorPhrase, find_actors, is_agency, possessive_lead, side_of
+from .claims import REPORTING, Claims, Frame, frame_at
+from .dates import date_mentions, is_history
+from .places import Gazetteer, PlaceMatch, km_to_damascus
+from .schema import columns
+from .wordtrie import trie_regex
+
+SETTLEMENT_TYPES = ("city", "town")
+_WORD = re.compile(r"\S+")
+# a break between a trigger and a place: another clause, another speaker
+_BOUNDARY = re.compile(
+    r"[;:]|\s[–—]\s|\b(?:while|whereas|but|although|though|even as|who|whose|would|could|will|might|may|must|"
+    r"should)\b|" + REPORTING.pattern)
+_LIST_SEP = re.compile(
+    r"\s*(?:,|,?\s+and|,?\s+or|,\s+including|,?\s+as well as)\s+(?:(?:in|at|to|into|from|of)\s+)?"
+    r"(?:(?:most|much|all|parts|a large part|the whole|the rest)\s+of\s+)?(?:the\s+)?"
+    r"(?:[a-z-]+\s+){0,2}(?:(?:city|town|village|province|governorate|neighbourhood|area)\s+of\s+)?")
+# 'took the desert city of Palmyra': the words naming the kind of place are not a gap
+_PLACE_KIND_TAIL = re.compile(
+    r"(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:city|town|village|province|governorate)\s+of|(?:Syrian\s+)?capital,?)\s+$"
+    r"|(?:[\w’'-]+\s+){0,5}(?:villages|towns|cities|positions|neighbourhoods|districts|areas|checkpoints|bases|"
+    r"localities)\s*,?\s+(?:including|such as|among them)\s+$")
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|around|inside|outside|across|on)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:(?:city|town|province)\s+of\s+)?$", re.I)
+_FRONTED = re.compile(r"^(?:In|At|Near|Outside|Inside|Across|Around)\b[^,]*,")
+# words before a place that make it a reference point, not where the event is (checked on the last
+# few words: a token test is much faster than a regex anchored at the end)
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "north-east", "northwest", "north-west",
+                         "southeast", "south-east", "southwest", "south-west"})
+_DESCRIPTIVE = frozenset({"stronghold", "strongholds", "bastion", "home", "birthplace", "headquarters", "base",
+                          "bases", "heartland", "enclave"})
+_POSSESSIVE_WORDS = frozenset({"their", "its", "his", "her", "our"})
+_LINKERS = frozenset({"linking", "connecting", "between"})
+_ROADS = frozenset({"road", "highway", "route", "way"})
+_STRIP = "“”\"‘’,.;:()"
+_CIVILIAN_ACTIONS = frozenset({"protested"})
+_FROM_ACTIONS = frozenset({"withdrew", "fled", "lost_control", "released"})
+_POSSESSIVE = re.compile(r"['’]s\b")
+# 'Hama's northern approaches' is still Hama; 'Damascus's failure' is an actor, not a place
+_PART_OF_PLACE = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+)?(?:outskirts|countryside|suburbs?|approaches|neighbourhoods?|districts?|airport|"
+    r"cent(?:re|er)|streets|edges?|gates|defences|defenses|old city|main square|prison|entrances?|"
+    r"north|south|east|west|frontlines?|front)\b")
+_NOT_A_PLACE_AFTER = re.compile(r"\s+(?:Forum|Process|format|Conference|Declaration|Accords?|Communiqu[ée])\b")
+_ANAPHOR = re.compile(r"\b[Tt]he (city|town)(?=['’]s\b|\b)(?!\s+of\b)")
+_ANAPHOR_TYPES = {"city": ("city",), "town": ("town", "village")}
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$")
+_PARTICIPLE = re.compile(r"(?:ed|en|wn)$|^(?:held|hit|struck|lost|cut|left|sent|fought|overrun|laid)$")
+_RELATIVE_GAP = re.compile(r"^\s*,?\s*(?:that|which)\s+(?:\S+\s+){0,5}$")
+_AGENT_GAP = re.compile(r"^\s*(?:(?:\w+\s+){0,2}(?:by|to)\s+)?$")
+# hypothetical triggers: a modal or intention word at most two words before ('would consider
+# sending troops'), an expectation at most six ('expected the government in Damascus to fall')
+_MODAL_HEADS = ["will", "would", "could", "might", "may", "must", "should", "can", "won't", "wouldn't", "due",
+                "plan", "plans", "planning", "aim", "aims", "aiming", "vow", "threaten", "expect", "ready", "allowed",
+                "try", "trying", "tried", "seek", "seeks", "seeking", "want", "wants", "prevent", "avoid", "whoever",
+                "if", "unless", "without", "hop", "fear", "predict", "likely", "unlikely"]
+_MODAL = re.compile(
+    r"(?i)\b(?=" + trie_regex(_MODAL_HEADS) + r")(?:(?:will|would|could|might|may|must|should|can|cannot|can't|won't|wouldn't|due to|plans? to|"
+    r"planning to|aims? to|aiming to|vow(?:s|ed)? to|threaten(?:s|ed)? to|expected to|ready to|allowed to|"
+    r"try(?:ing)? to|tried to|seeks? to|seeking to|wants? to|prevent\w*|avoid\w*|whoever|if|unless|without)\b"
+    r"|(?P<expect>(?:expect\w*|hop(?:e|es|ed|ing)|fear\w*|predict\w*|likely|unlikely)\b))")
+_MODAL_GAP = re.compile(r"(?:\s+[\w’'-]+){0,2}\s+")
+_EXPECT_GAP = re.compile(r"(?:\s+[\w’'-]+){0,6}\s+")
+_MODAL_AFTER = re.compile(r"[\s“”\"‘’]*(?:might|would|could|may|will|should|must)\b")
+_NEGATION = re.compile(r"\b(?:not|n't|never|no longer)(?:\s+\w+)?\s+$|n't\s+$", re.I)
+_CONNECTIVE = re.compile(r"\b(?:after|as|when|while|before|that|which|until)\b")
+_EXTENT_BEFORE = re.compile(
+    r"(?:\b(?:most|much|all|[\"“]?(?:large )?parts[\"”]?|a large part|swathes|the rest|the whole|"
+    r"the (?:far )?(?:outskirts|edges?)|the cent(?:re|er)|the heart|the countryside|the suburbs|"
+    r"the (?:north|south|east|west)(?:ern)?(?: and (?:north|south|east|west)(?:ern)?)?"
+    r"(?: (?:parts?|outskirts|countryside|suburbs|districts|neighbourhoods|edge|approaches))?)"
+    r"\s+of\s+(?:the\s+)?|\b(?:close to|near|just outside|outside|around|on the outskirts of|within)\s+)$", re.I)
+_EXTENT_DIRECTION = re.compile(
+    r"\b(?:in|from|on)\s+(the\s+(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
+    r"(?:\s+and\s+(?:north|south|east|west)(?:-?(?:east|west))?)?(?:\s+of\s+the\s+(?:city|town|province|country))?)\b")
+_EXTENT_QUANTITY = re.compile(
+    r"\b((?:several|some|two|three|four|five|six|dozens of|hundreds of|a number of|many|most of the|all the|"
+    r"most of)\s+(?:[\w’'-]+\s+){0,2}?(?:checkpoints|villages|towns|positions|bases|neighbourhoods|districts|"
+    r"areas|suburbs|posts|sites|airports?|crossings?|prisons?))\b")
+_KM_VALUE = re.compile(r"(\d+(?:[.,]\d+)?)\s?(km|kms|kilometres|kilometers|miles)\b")
+_DISTANCE_AFTER = re.compile(
+    r",?\s*(?:about|around|some|nearly|roughly|just|only|less than|more than)?\s*" + KM +
+    r"(?:\s+\(\d+\s*(?:miles|km)\))?\s*(?:away\s+)?(?:(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?"
+    r"(?:ern)?\s*)?(?:of|from)?\s*")
 
 
-def extract_events(doc):
-    return []
+@dataclass
+class _Place:
+    """A place mention of one sentence and what the text around it says about it."""
+    match: PlaceMatch
+    role: str = "event"       # event | reference | origin
+    triggers: tuple = ()
+    fronted: bool = False
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _km(text: str) -> float | None:
+    m = _KM_VALUE.search(text)
+    if not m:
+        return None
+    value = float(m.group(1).replace(",", "."))
+    return round(value * 1.609344, 1) if m.group(2) == "miles" else value
+
+
+class _Sentence:
+    """Everything found in one sentence, in sentence-relative offsets."""
+
+    def __init__(self, sentence, gaz: Gazetteer, vocab: Vocabulary, antecedents: dict):
+        self.s = sentence
+        self.text = text = sentence.text
+        self.places = [_Place(m) for m in gaz.find(text) if not _NOT_A_PLACE_AFTER.match(text, m.end)]
+        self._anaphora(antecedents)
+        self.triggers = []
+        if not self.places:
+            return
+        triggers = vocab.find(text)
+        modals = list(_MODAL.finditer(text)) if triggers else ()
+        self.triggers = [t for t in triggers if not any(
+            m.end() <= t.start and (_EXPECT_GAP if m.group("expect") else _MODAL_GAP).fullmatch(text, m.end(), t.start)
+            for m in modals)]
+        if not self.triggers:
+            return
+        for p in self.places:
+            self._classify(p, gaz)
+
+    def _anaphora(self, antecedents) -> None:
+        """'the city' is the last city named before it in the sentence, else the first one named in
+        the last sentence that named one (the main place of that sentence); 'the town' likewise."""
+        if "he city" not in self.text and "he town" not in self.text:
+            return
+        taken = [(p.match.start, p.match.end) for p in self.places]
+        for m in _ANAPHOR.finditer(self.text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            earlier = [p.match.place for p in self.places
+                       if p.match.end <= m.start() and p.match.place.place_type in SETTLEMENT_TYPES + ("village",)]
+            place = earlier[-1] if earlier else antecedents.get(m.group(1))
+            if place:
+                self.places.append(_Place(PlaceMatch(m.start(), m.end(), m.group(), place)))
+        self.places.sort(key=lambda p: p.match.start)
+
+    def _classify(self, p: _Place, gaz: Gazetteer) -> None:
+        m, text = p.match, self.text
+        w = [x.strip(_STRIP) for x in text[max(0, m.start - 60):m.start].lower().split()[-7:]]
+        if w and w[-1] == "the":
+            w.pop()
+        last, prev = (w[-1] if w else ""), (w[-2] if len(w) > 1 else "")
+        if ((last == "of" and prev in _DIRECTIONS and (len(w) < 3 or w[-3] != "the"))   # 'north of the capital'
+                or (last in ("in", "of") and prev in _DESCRIPTIVE and _POSSESSIVE_WORDS & set(w[-5:-2]))
+                or last in _LINKERS or (last in ("to", "with", "and") and _LINKERS & set(w[-5:-1]))
+                or (last == "to" and prev in _ROADS)):
+            p.role = "reference"     # 'their stronghold in Idlib', 'the highway linking Aleppo to Damascus'
+        elif text[m.end:m.end + 1] in "'’" and _POSSESSIVE.match(text, m.end) and (
+                m.place.place_type == "country" or not _PART_OF_PLACE.match(text, m.end)):
+            p.role = "reference"     # 'Syria's Hader area', 'Russia's foreign minister'
+        elif "from" in (last, prev) and not any(
+                t.end <= m.start and m.start - t.end < 16 and t.text.lower().endswith("from") for t in self.triggers):
+            p.role = "origin"        # 'launched the offensive from Idlib' (but 'withdrew from Hama')
+        if last == "of" and prev == "countryside" and m.place.place_type in SETTLEMENT_TYPES:
+            province = gaz.resolve(m.place.name, "governorate")
+            if province:
+                p.match = replace(m, place=province)
+
+    def associate(self) -> None:
+        """Give each event place the triggers that govern it (see the module docstring)."""
+        text, triggers = self.text, self.triggers
+        fronted = _FRONTED.match(text)
+        previous: _Place | None = None
+        for p in self.places:
+            if p.role == "reference":
+                continue
+            m = p.match
+            if previous and previous.triggers and _LIST_SEP.fullmatch(text, previous.match.end, m.start):
+                p.triggers, p.fronted = previous.triggers, previous.fronted
+            else:
+                p.triggers = self._governing(p)
+                if fronted and m.end <= fronted.end():
+                    p.fronted = True
+                    own = {id(t) for q in self.places if q is not p for t in q.triggers}
+                    p.triggers = tuple(t for t in triggers if t.start >= fronted.end() and id(t) not in own)
+            if _MODAL_AFTER.match(text, m.end):
+                p.triggers = ()   # 'pulling out from Syria might be the best thing': hypothetical
+            if p.role == "origin":
+                p.triggers = tuple(t for t in p.triggers if t.action.action in _FROM_ACTIONS)
+            if p.triggers:
+                previous = p
+        self._orphans()
+
+    def _governing(self, p: _Place) -> tuple:
+        m, text = p.match, self.text
+        country = m.place.place_type == "country"
+        before = [t for t in self.triggers if t.end <= m.start]
+        if before:
+            t = before[-1]
+            gap = text[t.end:m.start]
+            kind = _PLACE_KIND_TAIL.search(gap)
+            limit = min(t.action.max_gap, 2) if country else t.action.max_gap
+            if (t.action.place_role == "object" and not self._passive(t)
+                    and _words(gap[:kind.start()] if kind else gap) <= limit
+                    and not _BOUNDARY.search(gap)):
+                chain = [t]
+                for earlier in reversed(before[:-1]):
+                    between = text[earlier.end:chain[-1].start]
+                    if (earlier.action.place_role != "object" or _words(between) > 8
+                            or re.search(r"[,;]|\band\b", between) or _BOUNDARY.search(between)):
+                        break
+                    chain.append(earlier)
+                return tuple(reversed(chain))
+        for t in self.triggers:
+            if t.start < m.end:
+                continue
+            gap = text[m.end:t.start]
+            if _BOUNDARY.search(gap) or _words(gap) > 8:
+                break
+            if (t.action.place_role == "subject" or self._passive(t)) and _words(gap) <= t.action.max_gap:
+                return (t,)
+            if t.action.place_role == "object" and _RELATIVE_GAP.match(gap):
+                return (t,)
+            if (not country and _LOCATIVE_BEFORE.search(text, max(0, m.start - 40), m.start)
+                    and t.action.place_role == "object" and not self._has_own_place(t)):
+                return (t,)
+            break
+        return ()
+
+    def _passive(self, t: Trigger) -> bool:
+        return _passive(self.text, t)
+
+    def _has_own_place(self, t: Trigger) -> bool:
+        return any(p.match.start >= t.end and _words(self.text[t.end:p.match.start]) <= t.action.max_gap
+                   and not _BOUNDARY.search(self.text[t.end:p.match.start]) for p in self.places)
+
+    def _orphans(self) -> None:
+        """'took control of Deir ez-Zor city after government troops withdrew': a trigger with no
+        place of its own in a clause introduced by after/as/that takes the place before it."""
+        used = {id(t) for p in self.places for t in p.triggers}
+        for t in self.triggers:
+            if id(t) in used or self._has_own_place(t):
+                continue
+            before = [p for p in self.places if p.triggers and p.match.end <= t.start]
+            if not before:
+                continue
+            p = before[-1]
+            gap = self.text[p.match.end:t.start]
+            if _words(gap) <= 12 and _CONNECTIVE.search(gap) and not _BOUNDARY.search(gap):
+                p.triggers = p.triggers + (t,)
+
+
+def extract_events(doc) -> list[dict]:
+    """Event rows of one document, in body order, with the columns of schema.TABLES['events'].
+
+    Speed: the gazetteer and the trigger matcher run once per sentence; speakers, actors and
+    dates are only worked out for sentences that have a place governed by a trigger."""
+    gaz, vocab = Gazetteer.load(), Vocabulary.load()
+    claims = Claims(doc, lambda words: bool(vocab.find(words)))
+    actors = ActorIndex(doc, lambda text: [t.start for t in vocab.find(text)] +
+                        [m.start() for m in REPORTING.finditer(text)])
+    dates = _DocumentDates(doc)
+    antecedents: dict = {}   # 'city'/'town' -> the place 'the city'/'the town' refers to
+    rows: list[dict] = []
+    for s in doc.sentences:
+        sent = _Sentence(s, gaz, vocab, antecedents)
+        for word, types in _ANAPHOR_TYPES.items():
+            named = [p.match.place for p in sent.places if p.match.place.place_type in types]
+            if named:
+                antecedents[word] = named[0]
+        if not (sent.places and sent.triggers):
+            continue
+        sent.associate()
+        if not any(p.triggers for p in sent.places):
+            continue
+        frames = claims.frames(s.index)
+        actors.phrases(s.index, [t.start for t in sent.triggers] + [f.verb_start - s.start for f in frames])
+        mentions, carried = dates.of(s)
+        history = is_history(s.text, doc.published)
+        for p in sent.places:
+            for t in p.triggers:
+                row = _row(doc, s, p, t, sent.triggers, actors, frames, mentions, carried, history)
+                if row:
+                    rows.append(row)
+    rows = _dedupe(rows)
+    rows.sort(key=lambda r: (r["start"], r["end"], r["place"]))
+    for n, row in enumerate(rows, start=1):
+        row["event_id"] = f"{doc.doc_id}-e{n:03d}"
+    return [{c: row.get(c) for c in columns("events")} for row in rows]
+
+
+class _DocumentDates:
+    """Date mentions of the whole body, found in one pass, and the date each sentence inherits."""
+
+    def __init__(self, doc):
+        starts = [s.start for s in doc.sentences]
+        ends = [s.end for s in doc.sentences]
+
+        def in_sentence(m):
+            k = bisect.bisect_right(starts, m.start) - 1
+            return k >= 0 and m.end <= ends[k]
+
+        self.mentions = [m for m in date_mentions(doc.body, doc.published) if in_sentence(m)]
+        self._starts = [m.start for m in self.mentions]
+        self.published = doc.published
+
+    def of(self, s) -> tuple[list, str]:
+        """(mentions inside sentence s, the date carried from before it: the last one the article
+        gave, else the publication date)."""
+        a = bisect.bisect_left(self._starts, s.start)
+        b = bisect.bisect_left(self._starts, s.end)
+        dated = [m.date for m in self.mentions[:a] if m.date]
+        return self.mentions[a:b], dated[-1] if dated else self.published
+
+
+_km_to_damascus = functools.lru_cache(maxsize=None)(km_to_damascus)
+
+
+def _dedupe(rows: list[dict]) -> list[dict]:
+    seen, out = set(), []
+    for r in rows:
+        key = (r["sentence_index"], r["_trigger"], r["place"])
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
+def _row(doc, s, p: _Place, t: Trigger, triggers, actors: ActorIndex, frames, mentions, carried,
+         history) -> dict | None:
+    m, text = p.match, s.text
+    place = m.place
+    frame = frame_at(frames, s.start + t.start)
+    actor = _actor(t, s, actors, frame)
+    if actor and actor.neutral and t.action.action not in _CIVILIAN_ACTIONS:
+        return None   # 'thousands of people fled Homs': civilians moving are not a military event
+    negated = bool(_NEGATION.search(text, max(0, t.start - 24), t.start))
+    if negated or (frame and frame.denied):
+        status = "denied"
+    elif frame and not is_agency(frame.claimer):
+        status = "claimed"
+    else:
+        status = "reported"
+    date, date_text = _date(s, t, mentions, carried, history)
+    distance_km, distance_from = _distance(t, p, text)
+    start, end = min(t.start, m.start), max(t.end, m.end)
+    return {
+        "doc_id": doc.doc_id, "date": date, "date_text": date_text,
+        "actor": actor.text if actor else "", "actor_side": actor.side if actor else "unknown",
+        "action": t.action.action, "action_text": t.text,
+        "acled_event_type": t.action.acled_event_type, "acled_sub_event_type": t.action.acled_sub_event_type,
+        "place": place.name, "place_text": m.place_text, "place_type": place.place_type,
+        "admin1": place.admin1, "lat": place.lat, "lon": place.lon, "km_to_damascus": _km_to_damascus(place),
+        "extent": _extent(t, p, text, next((u.start for u in triggers if u.start > t.start), len(text))), "distance_km": distance_km, "distance_from": distance_from,
+        "status": status, "claimed_by": frame.claimer if frame else "",
+        "sentence_index": s.index, "sentence": text, "start": s.start + start, "end": s.start + end,
+        "rule": _rule(t, p), "_trigger": t.start,
+    }
+
+
+def _passive(text: str, t: Trigger) -> bool:
+    """'was captured', 'were looted' (but not 'were advancing')."""
+    return " " not in t.text and bool(_PARTICIPLE.search(t.text.lower())) and \
+        bool(_PASSIVE_BEFORE.search(text, max(0, t.start - 20), t.start))
+
+
+def _rule(t: Trigger, p: _Place) -> str:
+    if p.fronted:
+        return "fronted-locative"
+    if t.end <= p.match.start:
+        return "trigger-before-place"
+    return f"place-before-{t.action.place_role}-trigger"
+
+
+def _actor(t: Trigger, s, actors: ActorIndex, frame: Frame | None) -> ActorPhrase | None:
+    """Who did it: the agent after a passive ('fell to the rebels'), the subject before an active
+    trigger (pronouns resolved), the phrase right before a nominal one, else the first phrase after."""
+    base, text = s.start, s.text
+    phrases = actors.phrases(s.index)
+    speaker = frame.claimer if frame else ""
+    t0, t1 = base + t.start, base + t.end
+    after = [a for a in phrases if a.start >= t0 and not a.pronoun]
+    passive = t.action.place_role == "subject" or _passive(text, t)
+    if passive or t.nominal:
+        for a in after:
+            if a.start < t1 or _AGENT_GAP.match(text[t.end:a.start - base] + " "):
+                return a
+        if passive:
+            return None
+        adjacent = [a for a in phrases if a.end <= t0 and _words(text[a.end - base:t.start].replace("’s", "")) <= 1]
+        return _resolve(adjacent[-1], actors, s.index, speaker) if adjacent else None
+    first = t.text.split(None, 1)[0].lower()
+    adjacent = [a for a in phrases if a.end <= t0 and not text[a.end - base:t.start].strip()]
+    if adjacent and first in t.action.nouns:   # 'government shelling', 'Russian air strikes'
+        return _resolve(adjacent[-1], actors, s.index, speaker)
+    subjects = [a for a in phrases if a.end <= t0 and not a.object_position]
+    if subjects:
+        return _resolve(subjects[-1], actors, s.index, speaker)
+    clause_end = _BOUNDARY.search(text, t.end)
+    limit = base + (clause_end.start() if clause_end else len(text))
+    later = [a for a in after if a.start < limit and not a.object_position and not a.neutral]
+    return _resolve(later[0], actors, s.index, speaker) if later else None
+
+
+def _resolve(a: ActorPhrase, actors: ActorIndex, i: int, speaker: str) -> ActorPhrase:
+    """A pronoun stands for its antecedent; 'its forces', 'his government' take the side of what the
+    possessive stands for; a phrase with no side inside a statement ('the air force', said an
+    Israeli official) takes the speaker's side. The text stays as written unless it is a pronoun."""
+    if a.pronoun:
+        a = actors.antecedent(a, i, speaker) or a
+    lead = possessive_lead(a)
+    ref = actors.antecedent(lead, i, speaker) if lead else None
+    if ref and ref.side != "unknown":
+        return replace(a, side=ref.side)
+    if a.side == "unknown" and not a.neutral and speaker:
+        return replace(a, side=side_of(speaker))
+    return a
+
+
+def _date(s, t: Trigger, mentions, carried: str, history: bool) -> tuple[str, str]:
+    """The date words nearest the trigger in the sentence, else the date the article last gave."""
+    if mentions:
+        best = min(mentions, key=lambda d: min(abs(d.start - t.end), abs(t.start - d.end)))
+        return best.date, best.text
+    if history:
+        return "", ""
+    return carried, ""
+
+
+def _distance(t: Trigger, p: _Place, text: str) -> tuple[float | None, str]:
+    """'are just 20 km away from the capital' on the trigger; ', about 15km south of Damascus'
+    right after the place."""
+    km = _km(t.text)
+    if km is not None:
+        return km, p.match.place.name
+    tail = _DISTANCE_AFTER.match(text, p.match.end)
+    if tail and _km(tail.group()):
+        ref = Gazetteer.load().find(text[tail.end():tail.end() + 40])
+        origin = ref[0].place.name if ref and ref[0].start == 0 else ""
+        return _km(tail.group()), origin
+    return None, ""
+
+
+def _extent(t: Trigger, p: _Place, text: str, next_trigger: int) -> str:
+    """'most of' Daraa, 'several key checkpoints', 'the north and east of the city'."""
+    m = p.match
+    prefix = _EXTENT_BEFORE.search(text, max(0, m.start - 50), m.start)
+    if prefix and prefix.start() >= t.end - 1:
+        return re.sub(r"\s+(?:of\s+)?(?:the\s+)?$", "", prefix.group()).strip("“”\"") + \
+            (" of" if re.search(r"\bof\s+(?:the\s+)?$", prefix.group()) else "")
+    window = text[t.end:next_trigger]
+    for rx in (_EXTENT_DIRECTION, _EXTENT_QUANTITY):
+        hit = rx.search(window)
+        if hit and not _BOUNDARY.search(window, 0, hit.start()):
+            return hit.group(1)
+    return ""

@@ -5,11 +5,40 @@ findings; empty or partial tables give sentences that say so instead of failing.
 """
 from __future__ import annotations
 
+import csv
+import functools
 from collections import Counter
 
 import pandas as pd
 
+from .config import REFERENCE_DIR
+
 TOP = 6     # names listed in one sentence at most
+
+
+@functools.lru_cache(maxsize=None)
+def _reference(filename: str, key: str, value: str) -> dict[str, str]:
+    """key -> value from a reference CSV (empty when the file is absent)."""
+    path = REFERENCE_DIR / filename
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {row[key]: row[value] for row in csv.DictReader(fh) if row.get(key) and row.get(value)}
+
+
+def governorate_name(code: str) -> str:
+    """'SY-HI' -> 'Homs' (the code itself when unknown)."""
+    return _reference("places.csv", "admin1", "admin1_name").get(code, code)
+
+
+def country_name(code: str) -> str:
+    """'RUS' -> 'Russia' (the code itself when unknown)."""
+    return _reference("countries.csv", "iso3", "country").get(code, code)
+
+
+def _words(name: str) -> str:
+    """An action of the fixed vocabulary as words: 'took_control' -> 'took control'."""
+    return name.replace("_", " ")
 
 
 def _values(series: pd.Series) -> list[str]:
@@ -65,8 +94,8 @@ def event_findings(events: pd.DataFrame) -> list[str]:
     rebels = events[_col(events, "actor_side").astype(str) == "opposition"]
     if not rebels.empty:
         places = Counter(_values(_col(rebels, "place")))
-        actions = Counter(_values(_col(rebels, "action")))
-        govs = sorted(set(_values(_col(rebels, "admin1"))))
+        actions = Counter(_words(a) for a in _values(_col(rebels, "action")))
+        govs = sorted({governorate_name(g) for g in _values(_col(rebels, "admin1"))})
         sentence = f"Rebel (opposition) actions: {_plural(len(rebels), 'event')}"
         if places:
             sentence += f" in {_plural(len(places), 'place')}: {_ranked(places)}"
@@ -129,7 +158,7 @@ def statement_findings(statements: pd.DataFrame) -> list[str]:
     for _, row in statements.iterrows():
         found = [s.strip() for s in str(row.get("stances") or "").split(";") if s.strip() and not _blank(s)]
         stances.update(found)
-        country = "" if _blank(row.get("speaker_country")) else str(row["speaker_country"])
+        country = "" if _blank(row.get("speaker_country")) else country_name(str(row["speaker_country"]))
         if country:
             by_country.setdefault(country, Counter()).update(found)
     if stances:

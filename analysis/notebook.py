@@ -108,6 +108,21 @@ def _plain_frame(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({c: [_cell(v) for v in df[c]] for c in df.columns}, columns=list(df.columns), dtype=object)
 
 
+LONG_CELL = 24              # characters from which a table cell may wrap
+
+
+def _html_table(shown: pd.DataFrame) -> str:
+    """A plain, escaped HTML table of display strings; long texts wrap, short values do not."""
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in shown.columns)
+    rows = []
+    for values in shown.itertuples(index=False):
+        cells = "".join(f'<td class="long">{html.escape(v)}</td>' if len(v) > LONG_CELL else f"<td>{html.escape(v)}</td>"
+                        for v in values)
+        rows.append(f"<tr>{cells}</tr>")
+    return ('<table class="report-table">\n<thead><tr>' + head + "</tr></thead>\n<tbody>\n"
+            + "\n".join(rows) + "\n</tbody>\n</table>")
+
+
 def show_table(df: pd.DataFrame, columns: list[str] | None = None, rows: int = DEFAULT_ROWS,
                caption: str = "") -> Display:
     """The first `rows` rows of `df` (selected `columns`), as an escaped HTML table and as text."""
@@ -120,7 +135,7 @@ def show_table(df: pd.DataFrame, columns: list[str] | None = None, rows: int = D
     if df.empty:
         body = f'<p class="report-caption">{html.escape(caption)}: the table is empty.</p>'
         return Display(body, f"{caption}: the table is empty.")
-    table = shown.to_html(index=False, escape=True, border=0, classes="report-table", na_rep="")
+    table = _html_table(shown)
     text = shown.to_string(index=False, max_colwidth=60)
     return Display(f'<p class="report-caption">{html.escape(caption)}</p>\n{table}', f"{caption}\n{text}")
 

@@ -48,6 +48,7 @@ class Speaker:
     channel: str = ""       # "statement" when the phrase itself is a statement ("the army's statement")
 
 
+@lru_cache(maxsize=1 << 16)
 def _key(text: str) -> str:
     """Lookup key: case, apostrophe style, a leading 'the' and diacritics-insensitive spacing."""
     k = " ".join(text.translate(_APOSTROPHES).lower().split())
@@ -157,6 +158,9 @@ def _head_row(tokens: list[str]) -> dict | None:
 
 def _side(country: str, typ: str, words: list[str], text: str) -> str:
     """Side from the phrase's own words when no actor row gives it."""
+    state = any(w.lower() in ("state", "state-run", "state-owned") for w in words)
+    if typ == "media" and state:  # state media speak for their government
+        return "foreign government" if country not in ("", "SYR") else "government"
     for w in words:
         row = speaker_words().get(_POSSESSIVE.sub("", w).lower())
         if row and row["side"] in ("opposition", "media"):
@@ -181,6 +185,7 @@ def lookup_actor(text: str) -> dict | None:
     return actors().get(_key(text))
 
 
+@lru_cache(maxsize=1 << 14)
 def parse_phrase(written: str) -> Speaker | None:
     """A speaker phrase as written → Speaker, or None when it is not a plausible speaker.
 
@@ -396,25 +401,32 @@ class DocumentSpeakers:
         return sp
 
     def _definite(self, sp: Speaker, paragraph: int) -> Speaker | None:
-        head = (sp.role or sp.name).split()[-1].lower() if (sp.role or sp.name) else ""
-        if not head:  # "the statement": the last body that spoke
+        """"the minister", "the army": the latest earlier speaker all of whose description words fit."""
+        words = [w for w in re.sub(r"[’']s?\b", "", (sp.role or sp.name).lower()).replace("-", " ").split()
+                 if w not in DETERMINERS]
+        if not words:  # "the statement": the last body that spoke
             for para, cand in reversed(self.history):
                 if para >= paragraph - 1 and cand.type != "person":
                     return replace(cand, text=sp.text, channel=sp.channel)
             return None
-        head = re.sub(r"s$", "", head)
+        plural = _plural(sp)
         for para, cand in reversed(self.history):
             if para < paragraph - self.DEFINITE_REACH:
                 break
-            words = f"{cand.role} {cand.name} {cand.type}".lower().replace("-", " ").split()
-            if any(re.sub(r"s$", "", w) == head for w in words):
+            if plural and cand.type == "person" and not _plural(cand):
+                continue
+            have = {re.sub(r"s$", "", w) for w in
+                    f"{cand.role} {cand.name} {cand.type} {cand.text}".lower().replace("-", " ").replace("’", "'").split()}
+            if all(re.sub(r"s$", "", w) in have for w in words):
                 return replace(cand, text=sp.text, channel=sp.channel)
         return None
 
     def _full_name_in_text(self, surname: str, offset: int) -> Speaker | None:
-        """The earliest fuller mention of this name before `offset` ("Syrian President Bashar Assad")."""
+        """The earliest fuller mention of this name before `offset` ("Syrian President Bashar Assad"),
+        else after it."""
         pattern = re.compile(_FULL_NAME_BEFORE + re.escape(surname) + r"\b")
-        for m in pattern.finditer(self.body, 0, max(offset, 0)):
+        before = list(pattern.finditer(self.body, 0, max(offset, 0)))
+        for m in before or pattern.finditer(self.body, offset):  # live blogs name people further down
             words = m.group(1).split() + [surname]
             for i in range(len(words) - 1):
                 sp = parse_phrase(" ".join(words[i:]))

@@ -15,26 +15,29 @@ from .config import REFERENCE_DIR
 def _cue_pattern(cue: str) -> str:
     words = cue.strip().split()
     parts = [re.escape(w[:-1]) + r"[\w-]*" if w.endswith("*") else re.escape(w) for w in words]
-    return r"(?<![\w-])" + r"\s+".join(parts).replace("'", "['’]") + (r"" if cue.endswith("*") else r"(?![\w-])")
+    return r"\b" + r"\s+".join(parts).replace("'", "['’]") + (r"" if cue.endswith("*") else r"(?![\w-])")
 
 
 @lru_cache(maxsize=None)
-def _stance_patterns() -> list[tuple[str, re.Pattern]]:
-    """One compiled alternation per stance, in the order the stances first appear in the file."""
+def _stance_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    """One compiled alternation with a named group per stance (stances in file order)."""
     cues: dict[str, list[str]] = {}
     with open(REFERENCE_DIR / "stance_cues.csv", encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             cues.setdefault(row["stance"], []).append(row["cue"])
-    return [(stance, re.compile("|".join(_cue_pattern(c) for c in sorted(cs, key=len, reverse=True)), re.IGNORECASE))
-            for stance, cs in cues.items()]
+    groups = {f"s{i}": stance for i, stance in enumerate(cues)}
+    pattern = "|".join(f"(?P<{g}>" + "|".join(_cue_pattern(c) for c in sorted(cues[stance], key=len, reverse=True)) + ")"
+                       for g, stance in groups.items())
+    return re.compile(pattern, re.IGNORECASE), groups
 
 
 def find_stances(text: str) -> tuple[list[str], list[str]]:
-    """(stances, cues as 'stance: words') found in `text`, without repeats, in a stable order."""
-    stances, cues = [], []
-    for stance, pattern in _stance_patterns():
-        found = list(dict.fromkeys(" ".join(m.group().split()) for m in pattern.finditer(text)))
-        if found:
-            stances.append(stance)
-            cues.extend(f"{stance}: {w}" for w in found)
-    return stances, cues
+    """(stances, cues as 'stance: words') found in `text`, without repeats, in the file's stance order."""
+    pattern, groups = _stance_pattern()
+    found: dict[str, dict[str, None]] = {}
+    for m in pattern.finditer(text):
+        if m.start() and text[m.start() - 1] == "-":
+            continue  # inside a hyphenated word
+        found.setdefault(m.lastgroup, {})[" ".join(m.group().split())] = None
+    order = [g for g in groups if g in found]
+    return [groups[g] for g in order], [f"{groups[g]}: {w}" for g in order for w in found[g]]

@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .attribution import Cue, find_cues
+from .attribution import Cue, find_cues, sentence_subject
 from .quotes import Quote, find_quotes
 from .speakers import DocumentSpeakers, Speaker, parse_phrase
 from .stances import find_stances
@@ -21,10 +21,22 @@ from .stances import find_stances
 MIN_CLAUSE_WORDS = 3          # a reported clause shorter than this is not a statement
 MIN_UNATTRIBUTED_WORDS = 6    # a quote with no speaker must be at least a short sentence
 _TRIM = " \t\n,;:.!?…—–-"
+_CLOSING = "”\"’'»"
 _CONNECTOR_END = re.compile(r"(?:[\s,;:—–-]+(?:and|but|even\s+as|as|while|whereas|although|though|so|or))+[\s,;:—–-]*$")
-_LEADING_JUNK = re.compile(r"^[\s,;:—–-]+")
+_LEADING_JUNK = re.compile(r"[\s,;:—–-]+")
 _WORD = re.compile(r"[\w’'-]+")
 _HEADLINE_SPEAKER = re.compile(r"^\s*(?P<np>[^:“”\"]{2,80}?)\s*:\s*$")
+_HEADLINE = re.compile(r"^(?:\d{1,2}[:.]\d{2}\s*(?:[A-Z]{2,4}|[ap]\.?m\.?)?\s*[–—-]\s*)?(?P<np>[^:;,“”\"‘’]{2,60}?):\s+(?P<content>\S.*)$")
+_HEADLINE_TYPES = {"person", "government", "armed forces", "armed group", "media", "international organisation",
+                   "organisation", "monitor", ""}
+_COLON_QUOTE = re.compile(r":\s*[“\"]")
+_RESUMED_QUOTE = re.compile(r"^(?:but|and)\s+[“\"]")
+_EMBEDDING = re.compile(r"\bthat\s*$")
+_QUANTITY = re.compile(r"(?:at\s+(?:least|most)|as\s+(?:many|much|few))\b", re.IGNORECASE)
+_OPENING = "“\"«‘'"
+# A reported "content" starting with one of these is a place or time phrase, not a clause.
+_NOT_CONTENT = {"at", "in", "on", "during", "after", "before", "from", "by", "via", "with", "while", "when", "as",
+                "amid", "outside", "inside", "near", "to", "late", "early"}
 
 
 @dataclass(eq=False)
@@ -63,11 +75,8 @@ def _trim(body: str, start: int, end: int) -> tuple[int, int]:
     c = _CONNECTOR_END.search(piece)
     if c:
         end = start + c.start()
-    while end > start and body[end - 1] in _TRIM:
+    while end > start and body[end - 1] in _TRIM + _CLOSING:  # quote marks stay out of the text
         end -= 1
-    if end > start and body[end - 1] in "”\"’'»" and body.count(body[end - 1], start, end) % 2 and \
-            not any(ch in body[start:end - 1] for ch in "“\"‘'«"):
-        end -= 1  # a closing mark whose opening mark lies outside
     return start, end
 
 
@@ -83,7 +92,8 @@ class _Extraction:
         self.group_of: dict[int, int] = {}                       # quote index → first quote of its group
         self.absorbed: set[int] = set()
         self.drafts: list[Draft] = []
-        self.after_attribution: dict[int, int] = {}              # quote index → end of its trailing attribution
+        self.mentions: list[tuple[tuple[int, int], int]] = []     # sentence-opening speaker phrases
+        self.spoken: dict[int, list[tuple[int, Attribution, int | None]]] = {}  # paragraph → (end, attribution, quote)
 
     # -- quotes -------------------------------------------------------------------------------
     def quote_ending_before(self, pos: int, paragraph_start: int) -> int | None:
@@ -113,6 +123,8 @@ class _Extraction:
             return
         self.attached[qi] = (attr, rule)
         self.group_of[qi] = self.group_of.get(group, group) if group is not None else qi
+        q = self.quotes[qi]
+        self.spoken.setdefault(q.paragraph, []).append((q.end, attr, qi))
 
     # -- sentences ----------------------------------------------------------------------------
     def run(self) -> list[Draft]:
@@ -137,38 +149,55 @@ class _Extraction:
         masked = [(max(q.start, base) - base, min(q.end, sent.end) - base) for q in self.quotes
                   if q.start < sent.end and q.end > base] if self.quotes else []
         cues = find_cues(sent.text, masked)
-        clause_floor = 0                  # where a clause before a trailing "…, X said" may start
+        lead = sentence_subject(sent.text)
+        if lead:
+            self.mentions.append(((base + lead[0], base + lead[1]), sent.paragraph_index))
+        if not cues:
+            self.headline(sent, paragraph_start)
+            return
+        floor = 0                  # where a clause before a trailing "…, X said" may start
+        covered = -1               # end of the reported clause taken last (cues inside it are part of it)
         previous: Attribution | None = None
         for k, cue in enumerate(cues):
-            attr = self.attribution(cue, base, sent.paragraph_index, previous)
+            if cue.verb_start < covered:
+                continue
+            attr = self.attribution(cue, base, sent, previous, lead)
             if attr is None:
                 continue
-            limit = self.content_limit(cues, k, sent.text)
             if cue.inverted:
-                clause_floor = self.inverted(cue, attr, sent, paragraph_start, clause_floor)
+                floor = self.inverted(cue, attr, sent, paragraph_start, floor)
             else:
-                clause_floor = self.forward(cue, attr, sent, paragraph_start, limit, clause_floor)
+                limit = self.content_limit(cues, k, sent.text)
+                floor = self.forward(cue, attr, sent, paragraph_start, limit, floor)
+                covered = max(covered, floor) if floor > cue.verb_end else covered
             previous = attr
 
-    def attribution(self, cue: Cue, base: int, paragraph: int, previous: Attribution | None) -> Attribution | None:
+    def attribution(self, cue: Cue, base: int, sent, previous: Attribution | None, lead) -> Attribution | None:
+        paragraph = sent.paragraph_index
         if cue.subject:
             s, e = cue.subject
             return Attribution((base + s, base + e), cue.verb, cue.channel, "", paragraph)
         if cue.participle or cue.conjoined:
-            if previous is None:
-                return None
-            return Attribution(None, cue.verb, cue.channel, "", paragraph, parent=previous)
+            if previous is not None:
+                return Attribution(None, cue.verb, cue.channel, "", paragraph, parent=previous)
+            if cue.participle and lead and lead[1] < cue.verb_start:  # "X declined …, saying: …"
+                return Attribution((base + lead[0], base + lead[1]), cue.verb, cue.channel, "", paragraph)
+            return None
         return Attribution(None, cue.verb, cue.channel, "", paragraph)
 
     @staticmethod
     def content_limit(cues: list[Cue], k: int, text: str) -> int:
-        """The content of cue k ends where the next cue's attribution begins."""
+        """The content of cue k ends where the next cue's attribution begins, unless that cue is
+        embedded in it ("said that Ankara had warned …")."""
+        cue = cues[k]
         for nxt in cues[k + 1:]:
             if nxt.inverted and nxt.verb == "according to":
                 return nxt.verb_start
             if nxt.inverted:
                 continue
             if nxt.subject:
+                if nxt.subject[0] <= cue.content_start + 1 or _EMBEDDING.search(text, 0, nxt.subject[0]):
+                    continue
                 return nxt.subject[0]
             if nxt.participle:
                 return text.rfind(",", 0, nxt.verb_start)
@@ -178,29 +207,77 @@ class _Extraction:
         return len(text)
 
     def forward(self, cue: Cue, attr: Attribution, sent, paragraph_start: int, limit: int, floor: int) -> int:
+        """'X said (that) CONTENT', or a trailing 'X said' when nothing reportable follows."""
         base = sent.start
+        subject_start = base + (cue.subject[0] if cue.subject else cue.verb_start)
         start, end = _trim(self.body, base + cue.content_start, base + max(limit, cue.content_start))
+        semi = self.body.find(";", start, end)
+        if semi >= 0:
+            start, end = _trim(self.body, start, semi)
+        colon = _COLON_QUOTE.search(self.body, start, end)
+        if colon:  # "said he feared the airstrikes: “They will bomb us …”"
+            qi = self.quote_starting_at(colon.end() - 1)
+            if qi is not None:
+                self.attach(qi, attr, "clause-colon-quote")
+            start, end = _trim(self.body, start, colon.start())
         text = self.body[start:end]
-        if _words(text) < 2 or (start < end and self.body[start] in "“\"«‘'" and _words(text) < 2):
-            subject_start = base + (cue.subject[0] if cue.subject else cue.verb_start)
-            return self.trailing(cue, attr, sent, paragraph_start, subject_start, floor)
-        qi = self.quote_starting_at(start - (1 if self.body[start - 1:start] in "“\"«‘'" else 0))
-        if qi is not None:
-            q = self.quotes[qi]
-            if q.outer_end >= end - 1 or not self.body[q.outer_end:end].strip(_TRIM + "”\""):
-                attr.rule = "speaker-verb-quote"
-                self.attach(qi, attr, "speaker-verb-quote")
-                return cue.verb_end
-        inside = [i for i in self.quotes_within(start - 1, end) if i not in self.attached]
+        first = text.split()[0].lower() if text.split() else ""
+        quote_first = start < end and (self.body[start - 1:start] in _OPENING or self.body[start] in _OPENING)
+        if quote_first:
+            qi = self.quote_starting_at(start - 1 if self.body[start - 1:start] in _OPENING else start)
+            if qi is not None:
+                q = self.quotes[qi]
+                if not self.body[q.outer_end:end].strip(_TRIM + "”\"’'"):
+                    before = self.quote_ending_before(subject_start, paragraph_start)
+                    if before is not None and not attr.parent:  # “A,” he said, “B.”
+                        attr.rule = "quote-then-speaker-verb"
+                        self.attach(before, attr, attr.rule)
+                        self.attach(qi, attr, "interrupted-quote", group=before)
+                    else:
+                        attr.rule = "speaker-verb-quote"
+                        self.attach(qi, attr, attr.rule)
+                    return end - base
+        resumed = _RESUMED_QUOTE.match(text)
+        place_or_time = first in _NOT_CONTENT and _words(text) <= 8 and not _QUANTITY.match(text)
+        if _words(text) < 2 or place_or_time or (cue.comma_after and not quote_first) or resumed:
+            new_floor = self.trailing(cue, attr, sent, paragraph_start, subject_start, floor)
+            if resumed:  # "…, it added, but “there is no threat”"
+                qi = self.quote_starting_at(start + resumed.end() - 1)
+                if qi is not None:
+                    self.attach(qi, attr, "interrupted-quote")
+            return new_floor
         if _words(text) < MIN_CLAUSE_WORDS:
-            return cue.verb_end
+            return floor
+        inside = [i for i in self.quotes_within(start - 1, end) if i not in self.attached]
         self.absorbed.update(inside)
-        kind = "mixed" if inside else "indirect"
         rule = ("conjoined-verb" if cue.conjoined else "participle-clause" if cue.participle
-                else "speaker-verb-clause" if cue.subject else "verb-clause-no-subject")
-        attr.rule = rule
-        self.drafts.append(Draft(start, end, kind, attr, rule))
+                else "speaker-verb-clause" if attr.span else "verb-clause-no-subject")
+        attr.rule = attr.rule or rule
+        self.add(Draft(start, end, "mixed" if inside else "indirect", attr, rule))
         return end - base
+
+    def add(self, draft: Draft) -> None:
+        self.drafts.append(draft)
+        self.spoken.setdefault(draft.attribution.paragraph, []).append((draft.end, draft.attribution, None))
+
+    def headline(self, sent, paragraph_start: int) -> None:
+        """Live-blog and headline lines: '18:05 GMT – Biden: Assad's fall is …', 'Rebels: “…”'."""
+        m = _HEADLINE.match(sent.text)
+        if not m:
+            return
+        sp = parse_phrase(m.group("np"))
+        if not sp or not sp.name or sp.pronoun or sp.type not in _HEADLINE_TYPES:
+            return
+        base = sent.start
+        attr = Attribution((base + m.start("np"), base + m.end("np")), ":", "", "speaker-colon", sent.paragraph_index)
+        start, end = _trim(self.body, base + m.start("content"), sent.end)
+        qi = self.quote_starting_at(base + m.start("content"))
+        if qi is not None and not self.body[self.quotes[qi].outer_end:sent.end].strip(_TRIM):
+            self.attach(qi, attr, "speaker-colon-quote")
+        elif _words(self.body[start:end]) >= MIN_CLAUSE_WORDS:
+            inside = [i for i in self.quotes_within(start - 1, end) if i not in self.attached]
+            self.absorbed.update(inside)
+            self.add(Draft(start, end, "mixed" if inside else "indirect", attr, "speaker-colon"))
 
     def trailing(self, cue: Cue, attr: Attribution, sent, paragraph_start: int, subject_start: int, floor: int) -> int:
         """'“…,” X said' or '…, X said.' or 'X said:' followed by a quote."""
@@ -211,7 +288,7 @@ class _Extraction:
             self.attach(qi, attr, attr.rule)
             self.chain_interrupted(qi, attr, base + cue.content_start)
             return cue.content_start
-        if sent.text.rstrip().endswith(":") and attr.span:
+        if sent.text.rstrip().endswith(":") and (attr.span or attr.parent):
             nxt = bisect.bisect_left(self.quote_starts, sent.end)
             if nxt < len(self.quotes) and not self.body[sent.end:self.quotes[nxt].open].strip():
                 attr.rule = "speaker-verb-colon"
@@ -220,32 +297,34 @@ class _Extraction:
         return self.clause_before(cue, attr, sent, subject_start, floor, "clause-then-speaker-verb")
 
     def clause_before(self, cue: Cue, attr: Attribution, sent, anchor: int, floor: int, rule: str) -> int:
+        """'CLAUSE, X said.' / 'CLAUSE, said X.' / 'CLAUSE, according to X.'"""
         base = sent.start
-        if not self.body[base:anchor].rstrip().endswith((",", "—", "–")) or attr.span is None:
+        if not self.body[base:anchor].rstrip().endswith((",", "—", "–")) or (attr.span is None and not attr.parent):
             return floor
         start, end = _trim(self.body, base + floor, anchor)
         if _words(self.body[start:end]) < MIN_CLAUSE_WORDS:
             return floor
         inside = [i for i in self.quotes_within(start - 1, end) if i not in self.attached]
-        if inside and len(inside) == 1 and self.quotes[inside[0]].open <= start and self.quotes[inside[0]].outer_end >= end:
+        if len(inside) == 1 and self.quotes[inside[0]].open <= start and self.quotes[inside[0]].outer_end >= end:
             attr.rule = "quote-then-speaker-verb"
             self.attach(inside[0], attr, attr.rule)
             return cue.content_start
         self.absorbed.update(inside)
         attr.rule = rule
-        self.drafts.append(Draft(start, end, "mixed" if inside else "indirect", attr, rule))
+        self.add(Draft(start, end, "mixed" if inside else "indirect", attr, rule))
         return cue.content_start
 
     def inverted(self, cue: Cue, attr: Attribution, sent, paragraph_start: int, floor: int) -> int:
+        """'“…,” said X', '…, said X', 'According to X, …' and '…, according to X'."""
         base = sent.start
         if cue.verb == "according to":
-            if not sent.text[:cue.verb_start].strip():   # "According to X, …"
+            if not sent.text[:cue.verb_start].strip():
                 start, end = _trim(self.body, base + cue.content_start, sent.end)
                 if _words(self.body[start:end]) >= MIN_CLAUSE_WORDS:
                     inside = [i for i in self.quotes_within(start - 1, end) if i not in self.attached]
                     self.absorbed.update(inside)
                     attr.rule = "according-to"
-                    self.drafts.append(Draft(start, end, "mixed" if inside else "indirect", attr, attr.rule))
+                    self.add(Draft(start, end, "mixed" if inside else "indirect", attr, attr.rule))
                     return end - base
                 return floor
             return self.clause_before(cue, attr, sent, base + cue.verb_start, floor, "clause-according-to")
@@ -269,21 +348,23 @@ class _Extraction:
     def leftover_quotes(self) -> None:
         paragraphs = {p.index: p for p in self.doc.paragraphs}
         # the pieces of one quote running over paragraphs share one speaker, whichever piece has it
-        for qi in range(1, len(self.quotes)):
-            if self.quotes[qi].continued and qi - 1 in self.attached and qi not in self.absorbed:
-                self.attach(qi, self.attached[qi - 1][0], "quote-continues-paragraph", group=qi - 1)
         for qi in range(len(self.quotes) - 1, 0, -1):
             if self.quotes[qi].continued and qi in self.attached and qi - 1 not in self.attached \
                     and qi - 1 not in self.absorbed:
                 self.attach(qi - 1, self.attached[qi][0], "quote-continues-paragraph")
-                self.group_of[qi] = self.group_of[qi - 1] = min(self.group_of.get(qi, qi), qi - 1)
+                self.group_of[qi] = self.group_of[qi - 1]
         for qi, q in enumerate(self.quotes):
             if qi in self.attached or qi in self.absorbed:
                 continue
+            if q.continued and qi - 1 in self.attached:
+                self.attach(qi, self.attached[qi - 1][0], "quote-continues-paragraph", group=qi - 1)
+                continue
             sent = self.doc.sentence_at(q.open)
-            prefix = self.body[sent.start:q.open] if sent else ""
+            if sent is None:
+                continue
+            prefix = self.body[sent.start:q.open]
             head = _HEADLINE_SPEAKER.match(prefix)
-            if head and sent:
+            if head:
                 sp = parse_phrase(head.group("np"))
                 if sp and sp.name and not sp.pronoun and not sp.definite:
                     s = sent.start + head.start("np")
@@ -292,47 +373,33 @@ class _Extraction:
                     continue
             if prefix.strip():
                 continue  # a quoted fragment inside prose that no cue reports
-            prev = self.previous_direct(qi, paragraphs)
-            if prev is not None:
-                attr = self.attached[prev][0]
-                same = self.quotes[prev].paragraph == q.paragraph
-                self.attach(qi, attr, "same-speaker-continues" if same else "next-paragraph-continues",
-                            group=prev if same else None)
+            carried = self.carried(qi, paragraphs)
+            if carried:
+                self.attach(qi, *carried)
             elif _words(self.body[q.start:q.end]) >= MIN_UNATTRIBUTED_WORDS and self.body[q.start:q.start + 1].isupper():
                 self.attach(qi, Attribution(None, "", "", "unattributed-quote", q.paragraph), "unattributed-quote")
 
-    def previous_direct(self, qi: int, paragraphs) -> int | None:
-        """The attributed quote this one carries on from: earlier in its paragraph, or ending the
-        paragraph before when this quote opens its own paragraph."""
+    def carried(self, qi: int, paragraphs) -> tuple[Attribution, str, int | None] | None:
+        """The speaker a sentence-opening quote carries on from: the last one who spoke earlier in
+        its paragraph, or the speaker of a quote (with its attribution) ending the paragraph before."""
         q = self.quotes[qi]
-        for pj in range(qi - 1, -1, -1):
-            p = self.quotes[pj]
-            if p.paragraph < q.paragraph - 1:
+        before = [item for item in self.spoken.get(q.paragraph, []) if item[0] <= q.open]
+        if before:
+            end, attr, prev_q = max(before, key=lambda item: item[0])
+            if attr.span is None and attr.parent is None:
                 return None
-            later_statement = any(d.start > p.end and d.start < q.open for d in self.drafts)
-            if later_statement:
-                return None
-            if pj in self.attached and self.attached[pj][0].span is not None or \
-                    pj in self.attached and self.attached[pj][0].parent is not None:
-                if p.paragraph == q.paragraph:
-                    return pj
-                opens_paragraph = q.open == paragraphs[q.paragraph].start
-                last_in_paragraph = not self.body[p.outer_end:paragraphs[p.paragraph].end].strip(_TRIM) or \
-                    pj in self.after_attribution
-                if opens_paragraph and (last_in_paragraph or self.attribution_ends_paragraph(pj, paragraphs)):
-                    return pj
-                return None
-            if p.paragraph != q.paragraph:
-                return None
-        return None
-
-    def attribution_ends_paragraph(self, pj: int, paragraphs) -> bool:
-        """The paragraph ends with the quote's own attribution ('…,” he said.')."""
-        p = self.quotes[pj]
-        attr = self.attached[pj][0]
-        tail = self.body[p.outer_end:paragraphs[p.paragraph].end]
-        return attr.span is not None and attr.span[0] >= p.outer_end and "." not in tail.rstrip(". ")[:-1] \
-            and len(tail) < 120
+            return attr, "same-speaker-continues", prev_q
+        p = paragraphs[q.paragraph]
+        if q.open != p.start or q.paragraph - 1 not in paragraphs:
+            return None
+        earlier = self.spoken.get(q.paragraph - 1, [])
+        if not earlier:
+            return None
+        end, attr, prev_q = max(earlier, key=lambda item: item[0])
+        rest = self.body[end:paragraphs[q.paragraph - 1].end]
+        if prev_q is None or (attr.span is None and attr.parent is None) or len(rest) > 120:
+            return None
+        return attr, "next-paragraph-continues", None
 
 
 def _resolve(attr: Attribution | None, body: str, speakers: DocumentSpeakers) -> Speaker:
@@ -353,10 +420,39 @@ def _resolve(attr: Attribution | None, body: str, speakers: DocumentSpeakers) ->
     return sp
 
 
+def _resolve_in_reading_order(extraction: _Extraction, drafts: list[Draft], speakers: DocumentSpeakers) -> None:
+    """Resolve every attribution, and note the people who open sentences, in text order, so a
+    pronoun points at the nearest earlier person (who may have been mentioned without speaking)."""
+    events = []
+    for (s, e), paragraph in extraction.mentions:
+        events.append((s, 1, ("mention", (s, e), paragraph)))
+    for d in drafts:
+        a = d.attribution
+        root = a
+        while root is not None and root.parent is not None:
+            root = root.parent
+        pos = root.span[0] if root is not None and root.span else d.start
+        events.append((pos, 0, ("attribution", a, 0)))
+    seen_spans = {d.attribution.span for d in drafts if d.attribution and d.attribution.span}
+    for pos, _, (what, item, paragraph) in sorted(events, key=lambda ev: (ev[0], ev[1])):
+        if what == "attribution":
+            _resolve(item, extraction.body, speakers)
+        elif item not in seen_spans:
+            sp = parse_phrase(extraction.body[item[0]:item[1]])
+            if sp and sp.name and not sp.pronoun and not sp.definite and sp.type in ("person", ""):
+                sp = speakers.resolve(sp, paragraph, item[0])
+                if sp.type == "person":
+                    speakers.remember(sp, paragraph)
+
+
 def extract_statements(doc) -> list[dict]:
     """Rows of the statements table for one document, in body order."""
-    drafts = _Extraction(doc).run() if doc.sentences else []
+    if not doc.sentences:
+        return []
+    extraction = _Extraction(doc)
+    drafts = extraction.run()
     speakers = DocumentSpeakers(doc.body)
+    _resolve_in_reading_order(extraction, drafts, speakers)
     starts = [s.start for s in doc.sentences]
     rows, group_ids = [], {}
     for n, d in enumerate(drafts, start=1):

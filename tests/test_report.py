@@ -257,4 +257,5 @@ def test_findings_from_tables():
     assert "1 claimed by a party" in text and "claims come from HTS" in text and "1 denied" in text
     assert "2 statements from 2 named speakers" in text
     assert "Most quoted: Sergei Lavrov (2) and Geir Pedersen" in text
-    assert "RUS: support for the government" in text
+    assert "Russia: support for the government" in text
+    assert "(Damascus, Daraa and Homs)" in text and "took control" in text

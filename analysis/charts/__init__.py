@@ -1,5 +1,6 @@
 """Publishable charts of the events and statements tables, and their offline, deterministic output."""
-from .advances import advance_on_damascus, events_timeline, governorate_map, governorate_status
+from .advances import advance_on_damascus, events_timeline
+from .governorates import governorate_map, governorate_status
 from .diplomacy import claims_by_place, stance_matrix, statements_by_country
 from .render import save_chart, setup
 

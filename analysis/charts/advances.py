@@ -1,163 +1,19 @@
-"""Figures about the rebel advance, drawn from the events table: the map, the distance to the
-capital, and the day-by-day timeline."""
+"""Figures about the rebel advance from the events table: the distance to the capital and the
+day-by-day timeline (the governorate map lives in governorates.py)."""
 from __future__ import annotations
-
-import json
-from pathlib import Path
 
 import altair as alt
 import pandas as pd
 
-from ..config import REFERENCE_DIR
-from .base import FEW_DAYS, days, no_data, source_line, status_shape, title
+from .base import FEW_DAYS, MAX_ROWS, STATUSES, busiest, days, no_data, source_line, status_shape, title
+from .governorates import governorate_map, governorate_status
 from .rows import event_rows
-from .theme import INK, MUTED, SIDE_COLORS, WIDTH, side_scale
+from .theme import INK, WIDTH, side_scale
 
-GEOJSON = REFERENCE_DIR / "syria_governorates.geojson"
+__all__ = ["advance_on_damascus", "distance_rows", "events_timeline", "governorate_map", "governorate_status"]
 
-TAKEN = "Taken by opposition"
-CONTESTED = "Entered or contested"
-GOVERNMENT = "Government claims control"
-NO_REPORT = "No advance reported"
-CATEGORIES = [TAKEN, CONTESTED, GOVERNMENT, NO_REPORT]
-CATEGORY_COLORS = [SIDE_COLORS["opposition"], "#F0E442", SIDE_COLORS["government"], "#e9e9e9"]
-
-ADVANCES = {"took_control", "entered", "breached", "reached", "encircled", "attacked", "advanced_toward"}
-LOSSES = {"lost_control", "withdrew", "fled"}
-HOLDS = {"regained_control", "took_control"}
 POSITIONS = {"took_control", "entered", "breached", "reached", "encircled", "lost_control", "withdrew"}
-AREAS = {"governorate", "region", "country"}
 CAPITAL = "Damascus"  # the reference point of the schema's km_to_damascus column
-
-
-def _vote(side: str, action: str, status: str) -> str:
-    """The category one event argues for (see governorate_status)."""
-    if status == "reported" and ((side == "opposition" and action == "took_control")
-                                 or (side == "government" and action in LOSSES)):
-        return TAKEN
-    if status in ("reported", "claimed") and side == "opposition" and action in ADVANCES:
-        return CONTESTED
-    if status in ("reported", "claimed") and side == "government" and action in HOLDS:
-        return GOVERNMENT
-    if status == "denied" and ((side == "opposition" and action in ADVANCES)
-                               or (side == "government" and action in LOSSES)):
-        return GOVERNMENT
-    return NO_REPORT
-
-
-def governorate_status(events: pd.DataFrame) -> pd.DataFrame:
-    """What the corpus says about each governorate named (by admin1) in the events.
-
-    Each event votes for one category and the strongest vote wins:
-    1. taken by opposition: a reported opposition take-over, or a reported government loss,
-       withdrawal or flight;
-    2. entered or contested: an opposition advance (entered, breached, reached, encircled, attacked,
-       advanced toward, or a take-over that is only claimed), reported or claimed;
-    3. government claims control: the government claims, or is reported, to regain or hold control,
-       or an opposition advance or a government loss is denied;
-    4. no advance reported: the events there are of another kind.
-    Returns one row per admin1: admin1, status, n_events, n_claims (claimed or denied), evidence
-    (the sentence that decided the category; empty for 4).
-    """
-    rows = event_rows(events)
-    rows = rows[rows["admin1"] != ""].copy()
-    rows["vote"] = [_vote(r.actor_side, r.action, r.status) for r in rows.itertuples()]
-    rows["rank"] = rows["vote"].map(CATEGORIES.index)
-    out = []
-    for admin1, group in rows.groupby("admin1", sort=True):
-        best = group.sort_values("rank", kind="stable").iloc[0]
-        out.append({"admin1": admin1, "status": best["vote"], "n_events": len(group),
-                    "n_claims": int((group["status"] != "reported").sum()),
-                    "evidence": best["sentence"] if best["vote"] != NO_REPORT else ""})
-    return pd.DataFrame(out, columns=["admin1", "status", "n_events", "n_claims", "evidence"])
-
-
-def _rounded(coords):
-    """Coordinates to 3 decimals (about 100 m): a smaller spec, no visible change."""
-    return [_rounded(c) for c in coords] if isinstance(coords[0], list) else [round(x, 3) for x in coords]
-
-
-def _centre(geometry: dict) -> tuple[float, float]:
-    """Area-weighted centroid of the largest outer ring, where the governorate's name goes."""
-    rings = [geometry["coordinates"][0]] if geometry["type"] == "Polygon" else [
-        polygon[0] for polygon in geometry["coordinates"]]
-
-    def moments(ring):
-        a = cx = cy = 0.0
-        for (x0, y0), (x1, y1) in zip(ring, ring[1:]):
-            cross = x0 * y1 - x1 * y0
-            a, cx, cy = a + cross, cx + (x0 + x1) * cross, cy + (y0 + y1) * cross
-        return a / 2, cx, cy
-
-    a, cx, cy = max((moments(r) for r in rings), key=lambda m: abs(m[0]))
-    return cx / (6 * a), cy / (6 * a)
-
-
-def _features(path: Path, status: pd.DataFrame) -> list[dict]:
-    """Governorate shapes with what the corpus reports merged into their properties."""
-    by_iso = status.set_index("admin1").to_dict("index")
-    features = []
-    for feature in json.loads(Path(path).read_text(encoding="utf-8"))["features"]:
-        props = feature["properties"]
-        found = by_iso.get(props["iso"], {})
-        lon, lat = _centre(feature["geometry"])
-        geometry = dict(feature["geometry"], coordinates=_rounded(feature["geometry"]["coordinates"]))
-        features.append({"type": "Feature", "geometry": geometry, "properties": {
-            "iso": props["iso"], "name": props["name"], "status": found.get("status", NO_REPORT),
-            "n_events": found.get("n_events", 0), "evidence": found.get("evidence", ""),
-            "lon": round(lon, 3), "lat": round(lat, 3)}})
-    return features
-
-
-def _places(rows: pd.DataFrame) -> pd.DataFrame:
-    """One point per Syrian town, city or area named in the events, with what happened there."""
-    points = rows[(rows["admin1"] != "") & ~rows["place_type"].isin(AREAS)
-                  & rows["lat"].notna() & rows["lon"].notna() & (rows["place"] != "")]
-    return (points.groupby("place", sort=True)
-            .agg(lat=("lat", "first"), lon=("lon", "first"), n_events=("event_id", "size"),
-                 actions=("action_words", lambda s: ", ".join(dict.fromkeys(s))),
-                 sentence=("sentence", "first"))
-            .reset_index())
-
-
-def governorate_map(events: pd.DataFrame, geojson: str | Path = GEOJSON) -> alt.LayerChart:
-    """Syria's governorates coloured by what the corpus reports there, with the places named."""
-    heading = "What the reports say about each governorate"
-    rows = event_rows(events)
-    features = _features(geojson, governorate_status(events))
-    places = _places(rows)
-    rule = ("Colour: the strongest report for each governorate. A reported take-over outranks an entry or "
-            "contest,", "which outranks a government claim. Dots: towns and cities named in the events.")
-    if rows.empty:
-        rule = ("No events in this corpus: nothing is reported for any governorate.",)
-    shapes = alt.Chart(alt.Data(values=features)).mark_geoshape(stroke="white", strokeWidth=1.2).encode(
-        color=alt.Color("properties.status:N", title=None,
-                        scale=alt.Scale(domain=CATEGORIES, range=CATEGORY_COLORS)),
-        tooltip=[alt.Tooltip("properties.name:N", title="Governorate"),
-                 alt.Tooltip("properties.status:N", title="Reported"),
-                 alt.Tooltip("properties.n_events:Q", title="Events"),
-                 alt.Tooltip("properties.evidence:N", title="Source sentence")])
-    named = set(places["place"])
-    regions = [{"name": f["properties"]["name"].upper(), "lon": f["properties"]["lon"],
-                "lat": f["properties"]["lat"]} for f in features
-               if f["properties"]["iso"] and f["properties"]["name"] not in named]
-    region_names = (alt.Chart(alt.Data(values=regions))
-                    .mark_text(fontSize=9.5, color=MUTED, opacity=0.75, fontWeight="bold")
-                    .encode(longitude="lon:Q", latitude="lat:Q", text="name:N"))
-    layers = [shapes, region_names]
-    if not places.empty:
-        tooltip = [alt.Tooltip("place:N", title="Place"), alt.Tooltip("actions:N", title="Reported"),
-                   alt.Tooltip("n_events:Q", title="Events"), alt.Tooltip("sentence:N", title="Source sentence")]
-        where = {"longitude": "lon:Q", "latitude": "lat:Q"}
-        label = {"align": "left", "dx": 7, "dy": -1, "fontSize": 12.5, "fontWeight": "bold"}
-        layers += [
-            alt.Chart(places).mark_point(filled=True, size=50, opacity=1, color=INK, stroke="white",
-                                         strokeWidth=1).encode(**where, tooltip=tooltip),
-            alt.Chart(places).mark_text(**label, stroke="white", strokeWidth=3.5, strokeJoin="round")
-            .encode(**where, text="place:N"),
-            alt.Chart(places).mark_text(**label, color=INK).encode(**where, text="place:N", tooltip=tooltip)]
-    return alt.layer(*layers).project(type="mercator").properties(
-        width=WIDTH, height=int(WIDTH * 0.82), title=title(heading, *rule, source_line(events, "event")))
 
 
 def distance_rows(events: pd.DataFrame) -> pd.DataFrame:
@@ -173,12 +29,12 @@ def distance_rows(events: pd.DataFrame) -> pd.DataFrame:
     reached = rows[rows["action"].isin(POSITIONS) & rows["km_to_damascus"].notna()
                    & (rows["admin1"] != "") & (rows["place"] != "") & ~rows.index.isin(stated.index)].copy()
     reached["km"] = reached["km_to_damascus"]
-    reached["label"] = reached["place"]
+    reached["label"] = reached["where"]
     reached["stated"] = False
     both = pd.concat([stated, reached])
     keys = ["day", "label", "stated", "km", "actor_side", "status"]
     return (both.groupby(keys, sort=False)
-            .agg(actions=("action_words", lambda s: ", ".join(dict.fromkeys(s))), date=("date", "first"),
+            .agg(actions=("what", lambda s: ", ".join(dict.fromkeys(s))), date=("date", "first"),
                  actor=("actor", "first"), claimed_by=("claimed_by", "first"), sentence=("sentence", "first"),
                  n_events=("event_id", "size"))
             .reset_index())
@@ -217,7 +73,7 @@ def advance_on_damascus(events: pd.DataFrame) -> alt.LayerChart | alt.Chart:
     labels["label_km"] = 0.0
     for _, group in labels.groupby("day", sort=False):
         labels.loc[group.index, "label_km"] = _spread(group["km"], gap=nudge / height * top)
-    width = min(WIDTH, 320 * len(domain))  # one day is a single column of positions, not a wide void
+    width = min(WIDTH, 440 * len(domain))  # one day is a single column of positions, not a wide void
     band = width / len(domain)
     x = {"field": "day", "type": "ordinal", "title": None,
          "scale": alt.Scale(domain=domain, paddingInner=0, paddingOuter=0),
@@ -254,9 +110,11 @@ def events_timeline(events: pd.DataFrame) -> alt.LayerChart | alt.Chart:
     rows = rows[rows["place"] != ""]
     if rows.empty:
         return no_data(heading, "No located events in this corpus. " + source)
+    kept, note = busiest(rows["where"].value_counts(), MAX_ROWS, "places")
+    rows = rows[rows["where"].isin(kept)]
     joined = lambda s: "; ".join(dict.fromkeys(a for a in s if a))  # noqa: E731
-    cells = (rows.groupby(["day", "place", "actor_side", "status"], sort=False)
-             .agg(actions=("action_words", lambda s: ", ".join(dict.fromkeys(s))), actor=("actor", joined),
+    cells = (rows.groupby(["day", "where", "actor_side", "status"], sort=False)
+             .agg(actions=("what", lambda s: ", ".join(dict.fromkeys(s))), actor=("actor", joined),
                   claimed_by=("claimed_by", joined), sentence=("sentence", "first"), n_events=("event_id", "size"))
              .reset_index())
     _, domain = days(rows["date"])
@@ -268,28 +126,36 @@ def events_timeline(events: pd.DataFrame) -> alt.LayerChart | alt.Chart:
                           labelFontSize=12.5, ticks=False, domain=False)}
     band = WIDTH / len(domain)
     if few:  # each side gets its own sub-column, the actions written beside the marks
-        start, step = 8, band / len(sides)
+        start, step = 18, band / len(sides)
     else:  # sides nudged apart around the day's centre
         step = 15
         start = band / 2 - step * (len(sides) - 1) / 2
-    offset = alt.XOffset("actor_side:N", scale=alt.Scale(
-        type="point", domain=sides, range=[start, start + step * (len(sides) - 1)], padding=0))
-    y = alt.Y("place:N", sort=list(dict.fromkeys(rows["place"])), title=None,
+    # A side with several statuses in one cell (a fact and a claim) stacks them: one line each when the
+    # actions are written out, a small horizontal nudge otherwise. Offsets are in pixels.
+    cells = cells.sort_values("status", key=lambda s: s.map(STATUSES.index), kind="stable")
+    group = cells.groupby(["day", "where", "actor_side"], sort=False)["status"]
+    slot = group.cumcount() - (group.transform("size") - 1) / 2
+    cells["dx"] = start + cells["actor_side"].map(sides.index) * step + (0 if few else slot * 7)
+    row = 32 if few else 26
+    cells["dy"] = row / 2 + (slot * 14 if few else 0)  # from the top of the place's row
+    offset = {"xOffset": alt.XOffset("dx:Q", scale=None), "yOffset": alt.YOffset("dy:Q", scale=None)}
+    y = alt.Y("where:N", sort=list(dict.fromkeys(rows["where"])), title=None,
+              scale=alt.Scale(paddingInner=0, paddingOuter=0.1),
               axis=alt.Axis(labelFontWeight="bold", ticks=False, domain=False, grid=not few, gridDash=[1, 3]))
-    tooltip = [alt.Tooltip("day:N", title="Day"), alt.Tooltip("place:N", title="Place"),
+    tooltip = [alt.Tooltip("day:N", title="Day"), alt.Tooltip("where:N", title="Place"),
                alt.Tooltip("actor:N", title="Actor"), alt.Tooltip("actor_side:N", title="Side"),
                alt.Tooltip("actions:N", title="Action"), alt.Tooltip("status:N", title="Status"),
                alt.Tooltip("claimed_by:N", title="Claimed by"), alt.Tooltip("n_events:Q", title="Events"),
                alt.Tooltip("sentence:N", title="Source sentence")]
     marks = alt.Chart(cells).mark_point(size=150, filled=True, opacity=1).encode(
-        x=alt.X(**x), y=y, xOffset=offset, shape=status_shape(), tooltip=tooltip,
+        x=alt.X(**x), y=y, **offset, shape=status_shape(), tooltip=tooltip,
         color=alt.Color("actor_side:N", title="Actor side", scale=side_scale(cells["actor_side"])))
     layers = [marks]
     if few:  # room to write the actions out beside the marks
         layers.append(alt.Chart(cells).mark_text(align="left", dx=11, fontSize=11.5, color=INK,
                                                  limit=max(step - 24, 40))
-                      .encode(x=alt.X(**x), y=y, xOffset=offset, text="actions:N", tooltip=tooltip))
+                      .encode(x=alt.X(**x), y=y, **offset, text="actions:N", tooltip=tooltip))
     subtitle = ("One row per place, one column per day; within a day, the actor's sides side by side.",
                 "Disc: reported as fact; ring: claimed in a statement; cross: denied.")
-    return alt.layer(*layers).properties(width=WIDTH, height=alt.Step(28),
-                                         title=title(heading, *subtitle, source))
+    return alt.layer(*layers).properties(width=WIDTH, height=alt.Step(row),
+                                         title=title(heading, *subtitle, *note, source))

@@ -10,6 +10,7 @@ from .theme import MUTED, WIDTH
 
 UNDATED = "undated"
 FEW_DAYS = 3  # up to this many days there is room to write the actions beside the marks
+MAX_ROWS = 40  # rows (places, speakers) a figure shows before it keeps only the busiest
 STATUSES = ["reported", "claimed", "denied"]
 # Symbol paths in the unit square, so marks and legend agree: a disc for a fact, a ring for a claim,
 # a saltire for a denial. Every symbol is filled with the side's colour.
@@ -50,6 +51,15 @@ def no_data(heading: str, note: str, height: int = 120) -> alt.Chart:
             .mark_text(fontSize=14, color=MUTED, fontStyle="italic")
             .encode(text="note:N")
             .properties(width=WIDTH, height=height))
+
+
+def busiest(counts: pd.Series, limit: int, noun: str) -> tuple[set, tuple[str, ...]]:
+    """The `limit` keys with the highest counts (ties by name) and, when some are left out, a caption
+    line that says so: a long corpus must not turn a figure into a scroll."""
+    keys = sorted(counts.index, key=lambda k: (-counts[k], str(k)))
+    if len(keys) <= limit:
+        return set(keys), ()
+    return set(keys[:limit]), (f"Showing the {limit} {noun} with the most entries, of {len(keys)}.",)
 
 
 def day_label(day: dt.date) -> str:

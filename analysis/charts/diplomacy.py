@@ -8,9 +8,9 @@ import textwrap
 import altair as alt
 import pandas as pd
 
-from .base import no_data, source_line, title
+from .base import MAX_ROWS, busiest, no_data, source_line, title
 from .rows import NO_COUNTRY, event_rows, split_list, statement_rows
-from .theme import INK, MUTED, STANCE_COLORS, STATEMENT_SIDES, WIDTH, side_scale
+from .theme import INK, MUTED, STANCE_COLORS, WIDTH, side_scale
 
 NO_STANCE = "no stance cue"
 COLUMNS = {"reported": "Reported as fact", "claimed": "Claimed in a statement", "denied": "Denied"}
@@ -19,6 +19,18 @@ COLUMNS = {"reported": "Reported as fact", "claimed": "Claimed in a statement", 
 def _lookup_expr(mapping: dict, default: str = "datum.value") -> str:
     """A Vega expression that relabels axis values through a fixed table (labels wrapped or renamed)."""
     return f"{json.dumps(mapping, ensure_ascii=False)}[datum.value] || {default}"
+
+
+def _wrap(label: str, width: int) -> list[str]:
+    """Lines of at most `width` characters; only words too long for a line break at their hyphens."""
+    words = [w.replace("-", "- ") if len(w) > width else w for w in label.split()]
+    return [line.replace("- ", "-") for line in textwrap.wrap(" ".join(words), width, break_long_words=False)]
+
+
+def _light(color: str) -> bool:
+    """Whether dark text reads better than white on this '#rrggbb' colour (relative luminance)."""
+    r, g, b = (int(color[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.5
 
 
 def _shorten(value: str, limit: int) -> str:
@@ -48,33 +60,37 @@ def stance_matrix(statements: pd.DataFrame) -> alt.FacetChart | alt.Chart:
     cells = stance_cells(statements)
     if cells.empty:
         return no_data(heading, "No statements in this corpus. " + source)
+    kept, note = busiest(cells.groupby("who")["n"].sum(), MAX_ROWS, "speakers")
+    cells = cells[cells["who"].isin(kept)]
     totals = cells.groupby("stance")["n"].sum()
     stances = sorted(totals.index, key=lambda s: (s == NO_STANCE, -totals[s], s))
-    sides = [s for s in STATEMENT_SIDES if s in set(cells["side"])]
-    speakers = cells.groupby("who").agg(n=("n", "sum"), side=("side", "first"))
-    order = sorted(speakers.index, key=lambda w: (-speakers.loc[w, "n"], w))
+    sides = list(side_scale(cells["side"]).domain)
+    said = cells.groupby("who")["n"].sum()
+    order = sorted(said.index, key=lambda w: (-said[w], w))
     named = [s for s in stances if s != NO_STANCE]
-    colors = alt.Scale(domain=named + [NO_STANCE],
-                       range=[STANCE_COLORS[i % len(STANCE_COLORS)] for i in range(len(named))] + ["#bbbbbb"])
-    lines = {s: textwrap.wrap(s, 13, break_on_hyphens=False, break_long_words=False) for s in stances}
+    palette = dict(zip(named + [NO_STANCE], [STANCE_COLORS[i % len(STANCE_COLORS)] for i in range(len(named))]
+                       + ["#bbbbbb"]))
+    colors = alt.Scale(domain=list(palette), range=list(palette.values()))
+    cells = cells.assign(ink=cells["stance"].map(lambda s: INK if _light(palette[s]) else "white"))
+    lines = {s: _wrap(s, 13) for s in stances}
     depth = max(len(v) for v in lines.values())
     wrapped = {s: [""] * (depth - len(v)) + v for s, v in lines.items()}  # bottom-aligned headers
     line_height = 13
     x = alt.X("stance:N", sort=stances, title=None, scale=alt.Scale(domain=stances),
               axis=alt.Axis(orient="top", labelAngle=0, labelExpr=_lookup_expr(wrapped), labelBaseline="bottom",
-                            labelLineHeight=line_height, labelFontSize=11, domain=False, ticks=False,
+                            labelLineHeight=line_height, labelFontSize=10.5, domain=False, ticks=False,
                             labelPadding=(depth - 1) * line_height + 8))
     y = alt.Y("who:N", sort=order, title=None,
-              axis=alt.Axis(labelLimit=260, ticks=False, domain=False, grid=True, gridDash=[1, 3]))
+              axis=alt.Axis(labelLimit=220, ticks=False, domain=False, grid=True, gridDash=[1, 3]))
     tooltip = [alt.Tooltip("who:N", title="Speaker"), alt.Tooltip("role:N", title="Role"),
                alt.Tooltip("country:N", title="Country"), alt.Tooltip("side:N", title="Side"),
                alt.Tooltip("stance:N", title="Stance"), alt.Tooltip("cues:N", title="Cue words"),
                alt.Tooltip("n:Q", title="Statements"), alt.Tooltip("quote:N", title="Quote")]
     base = alt.Chart(cells).encode(x=x, y=y, tooltip=tooltip)
     dots = base.mark_circle(size=300, opacity=1).encode(color=alt.Color("stance:N", scale=colors, legend=None))
-    counts = base.mark_text(color="white", fontWeight="bold", fontSize=11).encode(
-        text=alt.condition("datum.n > 1", alt.Text("n:Q"), alt.value("")))
-    step = max(80, min(110, (WIDTH - 260) // len(stances)))
+    counts = base.mark_text(fontWeight="bold", fontSize=11).encode(
+        text=alt.condition("datum.n > 1", alt.Text("n:Q"), alt.value("")), fill=alt.Fill("ink:N", scale=None))
+    step = max(68, min(100, (WIDTH - 220) // len(stances)))
     subtitle = ("A dot: the speaker used words the desk's stance list ties to that stance; a number: how many "
                 "statements did.", "Speakers grouped by side; hover for the cue words and the quote.")
     return (alt.layer(dots, counts).properties(width=alt.Step(step), height=alt.Step(28))
@@ -84,7 +100,7 @@ def stance_matrix(statements: pd.DataFrame) -> alt.FacetChart | alt.Chart:
                                                  labelPadding=4)),
                    spacing=10)
             .resolve_scale(y="independent")
-            .properties(title=title(heading, *subtitle, source)))
+            .properties(title=title(heading, *subtitle, *note, source)))
 
 
 def statements_by_country(statements: pd.DataFrame) -> alt.LayerChart | alt.Chart:
@@ -117,20 +133,21 @@ def statements_by_country(statements: pd.DataFrame) -> alt.LayerChart | alt.Char
             .properties(width=WIDTH - 160, height=alt.Step(28), title=title(heading, *subtitle, source)))
 
 
-def claim_lines(events: pd.DataFrame) -> pd.DataFrame:
+def claim_lines(events: pd.DataFrame, limit: int = MAX_ROWS) -> pd.DataFrame:
     """The grid behind claims_by_place: one text line per assertion, laid out in rows so that each
-    place's reported, claimed and denied assertions stand side by side."""
+    place's reported, claimed and denied assertions stand side by side; the `limit` most disputed
+    places (most kinds of assertion, then most assertions) first."""
     rows = event_rows(events)
     rows = rows[rows["place"] != ""]
-    assertions = (rows.groupby(["place", "status", "actor_side", "action_words", "claimed_by"], sort=False)
+    assertions = (rows.groupby(["where", "status", "actor_side", "what", "claimed_by"], sort=False)
                   .agg(actor=("actor", "first"), sentence=("sentence", "first"), n=("event_id", "size"))
                   .reset_index())
     lines = []
     for a in assertions.itertuples():
         column = COLUMNS.get(a.status, a.status)
-        main = {"place": a.place, "column": column, "side": a.actor_side, "actor": a.actor, "n": a.n,
+        main = {"place": a.where, "column": column, "side": a.actor_side, "actor": a.actor, "n": a.n,
                 "claimed_by": a.claimed_by, "sentence": a.sentence, "kind": "assertion",
-                "text": f"{a.actor_side}: {a.action_words}" + (f" ×{a.n}" if a.n > 1 else "")}
+                "text": f"{a.actor_side}: {a.what}" + (f" ×{a.n}" if a.n > 1 else "")}
         lines.append(main)
         if a.claimed_by:
             lines.append(dict(main, kind="source", text=f"per {a.claimed_by}"))
@@ -138,8 +155,9 @@ def claim_lines(events: pd.DataFrame) -> pd.DataFrame:
     if lines.empty:
         return lines
     lines["slot"] = lines.groupby(["place", "column"], sort=False).cumcount()
-    stats = assertions.groupby("place", sort=False).agg(kinds=("status", "nunique"), n=("n", "sum"))
-    places = sorted(stats.index, key=lambda p: (-stats.loc[p, "kinds"], -stats.loc[p, "n"], p))
+    stats = assertions.groupby("where", sort=False).agg(kinds=("status", "nunique"), n=("n", "sum"))
+    places = sorted(stats.index, key=lambda p: (-stats.loc[p, "kinds"], -stats.loc[p, "n"], p))[:limit]
+    lines = lines[lines["place"].isin(places)]
     depth = lines.groupby("place")["slot"].max() + 1
     first = dict(zip(places, (depth[places].cumsum() - depth[places]).astype(int)))
     lines["row"] = lines["place"].map(first) + lines["slot"]
@@ -154,6 +172,8 @@ def claims_by_place(events: pd.DataFrame) -> alt.LayerChart | alt.Chart:
     lines = claim_lines(events)
     if lines.empty:
         return no_data(heading, "No located events in this corpus. " + source)
+    n_places = event_rows(events).query("place != ''")["where"].nunique()
+    note = (f"Showing the {MAX_ROWS} most disputed places, of {n_places}.",) if n_places > MAX_ROWS else ()
     step, columns = 20, list(COLUMNS.values())
     n_rows = int(lines["row"].max()) + 1
     place_at = {str(r): p for r, p in lines.groupby("first_row")["place"].first().items()}
@@ -184,4 +204,4 @@ def claims_by_place(events: pd.DataFrame) -> alt.LayerChart | alt.Chart:
     subtitle = ("Each line: the acting side and what it did there; under a claim or denial, who asserts it.",)
     layers = [separators, main, source_notes] if n_rows > 1 else [main, source_notes]
     return (alt.layer(*layers)
-            .properties(width=WIDTH, height=alt.Step(step), title=title(heading, *subtitle, source)))
+            .properties(width=WIDTH, height=alt.Step(step), title=title(heading, *subtitle, *note, source)))

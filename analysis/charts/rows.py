@@ -21,7 +21,10 @@ def event_rows(events: pd.DataFrame) -> pd.DataFrame:
         rows[column] = number(events, column)
     rows["actor_side"] = rows["actor_side"].replace("", "unknown")
     rows["status"] = rows["status"].replace("", "reported")
-    rows["action_words"] = rows["action"].str.replace("_", " ")
+    # Where, as a reader should see it: a governorate is not its capital city ('Homs governorate', 'Homs').
+    rows["where"] = rows["place"].where(rows["place_type"] != "governorate", rows["place"] + " governorate")
+    # What happened, with the extent the text gives ('lost control (most of)'), for labels and tooltips.
+    rows["what"] = rows["action"].str.replace("_", " ") + (" (" + rows["extent"] + ")").where(rows["extent"] != "", "")
     rows["day"], _ = days(rows["date"])
     rows["_when"] = pd.to_datetime(rows["date"].replace("", pd.NA), errors="coerce")
     rows = rows.sort_values(["_when", "doc_id", "sentence_index", "event_id"], na_position="last", kind="stable")

@@ -24,8 +24,7 @@ SIDE_COLORS: dict[str, str] = {
     "media": "#E69F00",
     "unknown": "#999999",
 }
-EVENT_SIDES = ["opposition", "government", "foreign", "international", "unknown"]
-STATEMENT_SIDES = ["government", "opposition", "foreign government", "international", "media", "unknown"]
+SIDE_ORDER = ["opposition", "government", "foreign", "foreign government", "international", "media", "unknown"]
 
 # Stances get Paul Tol's "muted" scheme: colour-blind safe, and apart from the side colours so a
 # stance is never mistaken for a side.
@@ -36,13 +35,11 @@ STANCE_COLORS = ["#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77
 def side_scale(sides) -> alt.Scale:
     """Colour scale for the sides present, in the house order, with their fixed colours."""
     present = set(sides)
-    order = [s for s in [*EVENT_SIDES, *STATEMENT_SIDES] if s in present]
-    order = list(dict.fromkeys(order + sorted(present - set(order))))
+    order = [s for s in SIDE_ORDER if s in present] + sorted(present - set(SIDE_ORDER))
     return alt.Scale(domain=order, range=[SIDE_COLORS.get(s, SIDE_COLORS["unknown"]) for s in order])
 
 
 def _config() -> alt.theme.ThemeConfig:
-    text = {"font": FONT, "color": INK}
     axis = {"labelFont": FONT, "titleFont": FONT, "labelFontSize": 12, "titleFontSize": 12,
             "labelColor": INK, "titleColor": MUTED, "titleFontWeight": "normal",
             "domainColor": "#888888", "tickColor": "#888888", "gridColor": GRID}
@@ -64,7 +61,7 @@ def _config() -> alt.theme.ThemeConfig:
             "legend": {"labelFont": FONT, "titleFont": FONT, "labelFontSize": 12, "titleFontSize": 12,
                        "labelColor": INK, "titleColor": MUTED, "titleFontWeight": "normal",
                        "orient": "top", "direction": "horizontal", "symbolSize": 90, "labelLimit": 220},
-            "text": {**text, "fontSize": 12},
+            "text": {"font": FONT, "color": INK, "fontSize": 12},
             "point": {"size": 80, "strokeWidth": 1.6},
             "range": {"category": STANCE_COLORS},
         }
