@@ -17,7 +17,8 @@ from .config import REFERENCE_DIR
 from .wordtrie import trie_regex
 
 ACTIONS_CSV = REFERENCE_DIR / "event_actions.csv"
-KM = r"\d+(?:[.,]\d+)?\s?(?:km|kms|kilometres|kilometers|miles)\b"
+_UNIT = r"\d+(?:[.,]\d+)?\s?(?:km|kms|kilometres|kilometers|miles)\b"
+KM = _UNIT + r"(?:\s+\(" + _UNIT + r"\))?"   # '20 kilometres (12 miles)'
 _TOKENS = {"<km>": KM, "<num>": r"\d[\d,]*"}
 _PIECES = re.compile(r"\{([^}]*)\}|<km>|<num>| +|[^{< ]+|<")
 # 'an attack on', 'the fall of', 'recent attacks', ', strikes on': a trigger word used as a noun.
@@ -50,24 +51,26 @@ class Trigger:
 def phrase_regex(phrase: str) -> str:
     """Regex for one trigger phrase of the CSV notation."""
     out = []
+    optional = False   # an optional word takes the space after it with it
     for m in _PIECES.finditer(phrase.strip()):
         tok = m.group()
+        if tok.isspace():
+            if not optional:
+                out.append(r"\s+")
+            optional = False
+            continue
+        optional = False
         if m.group(1) is not None:
             alts = [a.strip() for a in m.group(1).split("|")]
             words = sorted({a for a in alts if a}, key=len, reverse=True)
             group = "(?:" + "|".join(_words(w) for w in words) + ")"
-            # an optional word takes the space after it with it
-            out.append(group + r"\s+)?" if "" in alts else group)
-            if "" in alts:
-                out[-1] = "(?:" + out[-1]
+            optional = "" in alts
+            out.append("(?:" + group + r"\s+)?" if optional else group)
         elif tok in _TOKENS:
             out.append(_TOKENS[tok])
-        elif tok.isspace():
-            out.append(r"\s+")
         else:
             out.append(_words(tok))
-    rx = "".join(out)
-    return rx.replace(r")?\s+", r")?")
+    return "".join(out)
 
 
 def _words(text: str) -> str:
@@ -104,7 +107,8 @@ class Vocabulary:
             for first in _first_words(phrase):
                 self._by_first.setdefault(first, []).append((rx, action))
         words = [w for w in self._by_first if w != "#"]
-        self._first = re.compile(r"(?<![\w-])(?i:" + trie_regex(words) + r")(?![\w-])|(?<![\w.,])\d")
+        words += [w.capitalize() for w in words]   # case by listing, not by a flag: faster
+        self._first = re.compile(r"(?<![\w-])" + trie_regex(words) + r"(?![\w-])|(?<![\w.,])\d")
 
     @classmethod
     @functools.lru_cache(maxsize=None)

@@ -5,11 +5,15 @@ of nouns and modifiers (rebels, insurgents, HTS, government forces, the army, Ru
 phrase is a run of such cues ('Syrian Islamist rebels', 'the governor, police, prison chiefs and
 ruling Baath party leaders'), and its side is the strongest side among its cues: opposition cues
 beat foreign, foreign beats international, international beats government ('Israeli military',
-'Syrian opposition fighters'). A 'neutral' head (residents, a monitor) has no side whatever its
-modifiers, and an 'X-backed'/'X-led' modifier says nothing about the side of the phrase it is in.
+'Syrian opposition fighters'); names and modifiers decide before head nouns ('Hezbollah fighters'
+are foreign) and a bare 'Syrian' only when nothing else does ('Syrian rebels'); a list joining the
+state and a foreign ally ('Russian and Syrian warplanes') is the government. A 'neutral' head (residents, a monitor) has no side whatever
+its modifiers, and an 'X-backed' modifier says nothing about the side of the phrase it is in
+('Turkish-backed factions'), while 'X-led' does ('Kurdish-led forces').
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 import re
@@ -22,7 +26,7 @@ ACTOR_SIDES_CSV = REFERENCE_DIR / "actor_sides.csv"
 SIDES = ("opposition", "foreign", "international", "government", "unknown")
 _RANK = {s: i for i, s in enumerate(SIDES)}
 # subject pronouns only: 'his family', 'their offices' are not who acted
-PRONOUNS = re.compile(r"\b(?:they|it|we|he|she)\b", re.I)
+PRONOUNS = re.compile(r"\b(?=[TtIiWwHhSs])(?:[Tt]hey|[Ii]t|[Ww]e|[Hh]e|[Ss]he)\b")
 _FIRST_PERSON = frozenset({"we", "our", "us"})
 _THIRD_PERSON_HUMAN = frozenset({"he", "his", "she", "her"})
 _PLURAL_PRONOUNS = frozenset({"they", "their"})
@@ -37,6 +41,7 @@ _PREPOSITIONS = frozenset({"of", "by", "against", "to", "from", "with", "on", "i
                            "towards", "into", "near", "than", "across", "around", "over", "under", "between",
                            "among", "through"})
 _DETERMINERS = frozenset({"the", "a", "an"})
+_POSSESSIVE_DETERMINERS = frozenset({"his", "her", "its", "their", "our"})
 # words that end a phrase on its left: 'the foreign ministers' and 'local armed groups' extend,
 # 'as they took' does not
 _LEFT_STOP = frozenset({"is", "are", "was", "were", "had", "has", "have", "been", "said", "says", "told", "to",
@@ -46,26 +51,37 @@ _WORD_RE = re.compile(r"[A-Za-z][\w’'-]*\Z")
 
 
 def _left_start(text: str, start: int) -> int:
-    """Where a phrase starts once up to two modifiers and a determiner before its first cue are
-    included (a token test on the last few words: faster than an end-anchored regex)."""
+    """Where a phrase starts once the words before its first cue that belong to it are included:
+    a determiner, capitalised modifiers ('President Bashar al-Assad's regime'), and lower-case ones
+    only after a determiner ('the foreign ministers'; not 'push back opposition fighters').
+    A token test on the last few words: faster than an end-anchored regex."""
     words = text[max(0, start - 40):start].split(" ")
     if len(words) < 2 or words[-1] != "":
         return start
     words.pop()
-    taken = 0
-    pos = start
-    while words and taken < 3:
-        w = words[-1]
+    pos, lower = start, []
+    while words and len(lower) < 3:
+        w = words.pop()
+        if w[:1] in "“\"‘'(":     # a quote opens the phrase: '“Our forces'
+            if not lower and _WORD_RE.match(w[1:]) and w[1:].lower() not in _LEFT_STOP:
+                pos -= len(w)
+            break
         low = w.lower()
-        if not _WORD_RE.match(w) or (low in _LEFT_STOP and low not in _DETERMINERS) or \
-                (taken == 2 and low not in _DETERMINERS):
+        if not _WORD_RE.match(w) or (low in _LEFT_STOP and low not in _DETERMINERS):
             break
-        pos -= len(w) + 1
-        words.pop()
-        taken += 1
-        if low in _DETERMINERS:
-            break
+        if low in _DETERMINERS or low in _POSSESSIVE_DETERMINERS:
+            return pos - sum(len(x) + 1 for x in lower) - len(w) - 1
+        if w[0].isupper() and not lower:
+            pos -= len(w) + 1
+        else:
+            lower.append(w)
     return pos
+
+
+def _between(positions: list[int], a: int, b: int) -> bool:
+    """Is one of the sorted `positions` in [a, b)?"""
+    k = bisect.bisect_left(positions, a)
+    return k < len(positions) and positions[k] < b
 
 
 def _after_preposition(text: str, start: int) -> bool:
@@ -101,6 +117,7 @@ def _cues() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
     return re.compile(r"(?<![\w-])" + trie_regex(words) + r"(?![\w])"), table
 
 
+@functools.lru_cache(maxsize=4096)
 def cue_info(word: str) -> tuple[str, str]:
     """(side, kind) of a cue as written."""
     table = _cues()[1]
@@ -113,6 +130,9 @@ def side_of(text: str) -> str:
     return _side(text, list(_cues()[0].finditer(text)))
 
 
+_TIERS = ({"name", "modifier"}, {"head"}, {"weak"})
+
+
 def _side(text: str, cues: list[re.Match]) -> str:
     found = [m for m in cues if not _SIDE_NEUTRAL_SUFFIX.match(text, m.end())]
     if not found:
@@ -120,11 +140,17 @@ def _side(text: str, cues: list[re.Match]) -> str:
     infos = [cue_info(m.group()) for m in found]
     if infos[-1][1] == "neutral":
         return "unknown"
-    sides = {s for s, k in infos if k != "agency"}
+    sides = {s for s, k in infos if s != "unknown"}
     if {"government", "foreign"} <= sides and "opposition" not in sides and \
-            re.search(r",|\band\b", text[found[0].start():found[-1].end()]):
+            " and " in text[found[0].start():found[-1].end()]:
         return "government"   # 'Russian and Syrian warplanes': the state and its allies act together
-    return min(sides, key=_RANK.__getitem__, default="unknown")
+    # names and modifiers decide before head nouns ('Hezbollah fighters'), and those before a bare
+    # 'Syrian' ('Syrian rebels')
+    for tier in _TIERS:
+        tier_sides = {s for s, k in infos if k in tier and s != "unknown"}
+        if tier_sides:
+            return min(tier_sides, key=_RANK.__getitem__)
+    return "unknown"
 
 
 def is_agency(text: str) -> bool:
@@ -132,12 +158,13 @@ def is_agency(text: str) -> bool:
     return cue_info(text.strip())[1] == "agency"
 
 
-def find_actors(text: str, blocked=(), offset: int = 0) -> list[ActorPhrase]:
+def find_actors(text: str, blocked=(), offset: int = 0, verb_ends=()) -> list[ActorPhrase]:
     """Actor phrases and pronouns of a text, in order, offsets shifted by `offset`; cues on either
     side of a `blocked` position (an event trigger: 'warplanes struck rebel-held areas') are never
-    one phrase."""
+    one phrase, and a phrase right after one of `verb_ends` is an object ('met Assad')."""
     regex, _ = _cues()
     cues = list(regex.finditer(text))
+    blocked, verb_ends = sorted(blocked), sorted(verb_ends)
     out: list[ActorPhrase] = []
     i = 0
     while i < len(cues):
@@ -145,22 +172,22 @@ def find_actors(text: str, blocked=(), offset: int = 0) -> list[ActorPhrase]:
         j = i
         while j + 1 < len(cues):
             gap = _JOIN.fullmatch(text, end, cues[j + 1].start())
-            if not gap or any(end <= b < cues[j + 1].start() for b in blocked) or \
+            if not gap or _between(blocked, end, cues[j + 1].start()) or \
                     ("," in gap.group() and cue_info(cues[j].group())[1] == "neutral"):
                 # 'according to a war monitor, local armed groups': the monitor is not one of them
                 break
             j += 1
             end = cues[j].end()
         left = _left_start(text, start)
-        if not any(left <= b < start for b in blocked):
+        if not _between(blocked, left, start):
             start = left
         phrase = text[start:end]
         side = _side(text, cues[i:j + 1])
         of = text.find(" of ", cues[i].end(), end)   # 'fighters of the SNA': the head is 'fighters'
         last = next((c.group() for c in reversed(cues[i:j + 1]) if of < 0 or c.end() <= of), cues[j].group())
         plural = (last[-1] == "s" and not last.isupper() and not last.endswith("ss")) or \
-            bool(re.search(r",|\band\b", text[cues[i].start():end]))
-        obj = _after_preposition(text, start)
+            " and " in text[cues[i].start():end]   # a list; a comma alone is an apposition
+        obj = _after_preposition(text, start) or _between(verb_ends, start - 1, start + 1)
         out.append(ActorPhrase(start + offset, end + offset, phrase, side, plural, object_position=obj,
                                neutral=cue_info(last)[1] == "neutral"))
         i = j + 1
@@ -195,11 +222,12 @@ class ActorIndex:
         self.blocked = blocked          # text -> positions no phrase may span
         self._cache: dict[int, list[ActorPhrase]] = {}
 
-    def phrases(self, i: int, blocked=None) -> list[ActorPhrase]:
-        """Phrases of sentence i; `blocked` when the caller already knows it."""
+    def phrases(self, i: int, blocked=None, verb_ends=()) -> list[ActorPhrase]:
+        """Phrases of sentence i; `blocked` and `verb_ends` when the caller already knows them."""
         if i not in self._cache:
             s = self.doc.sentences[i]
-            self._cache[i] = find_actors(s.text, self.blocked(s.text) if blocked is None else blocked, s.start)
+            self._cache[i] = find_actors(s.text, self.blocked(s.text) if blocked is None else blocked, s.start,
+                                         verb_ends)
         return self._cache[i]
 
     def antecedent(self, pronoun: ActorPhrase, i: int, speaker: str = "") -> ActorPhrase | None:
@@ -208,9 +236,12 @@ class ActorIndex:
         if speaker and (pronoun.pronoun in _FIRST_PERSON or pronoun.pronoun in _THIRD_PERSON_HUMAN):
             return ActorPhrase(pronoun.start, pronoun.end, speaker, side_of(speaker), True)
         want_plural = pronoun.pronoun in _PLURAL_PRONOUNS or pronoun.pronoun in _FIRST_PERSON
-        for j in range(i, max(-1, i - 3), -1):
+        fallback = None
+        for j in range(i, max(-1, i - 3), -1):   # this sentence first: the others only when needed
             for p in reversed(self.phrases(j)):
-                if p.start < pronoun.start and not p.pronoun and p.plural == want_plural and not p.neutral \
-                        and (p.side != "unknown" or not p.object_position):
-                    return p
-        return None
+                if p.start < pronoun.start and not p.pronoun and p.plural == want_plural and not p.neutral:
+                    if not p.object_position:
+                        return p   # a subject before an object: 'X visited Damascus and met Assad; he …' is X
+                    if fallback is None and p.side != "unknown":
+                        fallback = p
+        return fallback

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .config import REFERENCE_DIR
+from .wordlists import trie_pattern
 from .speakers import DETERMINERS, PRONOUNS, RELATIVE_OPENERS, is_capitalised, is_name_token, lexicon_class
 
 
@@ -22,9 +23,7 @@ def _verb_forms() -> dict[str, str]:
 
 
 VERB_KINDS = _verb_forms()
-_VERB = re.compile(r"(?<![\w’'-])(?:" + "|".join(
-    re.escape(f).replace(r"\ ", r"\s+") for f in sorted(VERB_KINDS, key=len, reverse=True)) + r")(?![\w’'-])",
-    re.IGNORECASE)
+_VERB = re.compile(r"(?<![\w’'-])(?:" + trie_pattern(VERB_KINDS) + r")(?![\w’'-])", re.IGNORECASE)
 # Verbs that report speech even when no subject can be parsed (the speaker is then left empty).
 _PLAIN_SPEECH = {"said", "says", "told", "tells", "added", "adds"}
 _TELL = {"told", "tells", "telling"}
@@ -38,6 +37,7 @@ _BETWEEN = {"also", "later", "earlier", "previously", "again", "repeatedly", "se
 _NOT_REPORT_AFTER = {"to", "not", "never", "would", "could", "should", "might", "may", "must", "will", "can",
                      "is", "was", "are", "were", "be", "been", "being", "having", "if", "whether",
                      "didn't", "don't", "doesn't", "won't", "can't", "cannot", "wouldn't"} | DETERMINERS
+_PROGRESSIVE_AUX = {"is", "are", "was", "were", "been"}
 # Tokens that may stand right before a speaker phrase.
 _BOUNDARY_WORDS = {"and", "but", "as", "while", "when", "that", "because", "although", "though", "where",
                    "after", "before", "since", "so", "then", "meanwhile", "however", "also", "earlier",
@@ -180,11 +180,11 @@ def _collect_back(toks, i: int) -> int:
                 (_np_token(toks[j + 1][2]) or toks[j + 1][2].lower() in _QUANTIFIERS):
             j -= 1
             continue
-        if _plain_word(t):  # "the rebels' political office", "several delegates": needs a determiner
+        if _plain_word(t) and low not in _QUANTIFIERS:  # "the rebels' political office", "several delegates"
             k = j
             while k >= 0 and k > j - 3 and _plain_word(toks[k][2]) and toks[k][2].lower() not in _QUANTIFIERS:
                 k -= 1
-            if k >= 0 and (toks[k][2].lower() in _QUANTIFIERS or (_np_token(toks[k][2]) and k < j)):
+            if 0 <= k < j and (toks[k][2].lower() in _QUANTIFIERS or _np_token(toks[k][2])):
                 j = k
                 continue
         break
@@ -299,7 +299,7 @@ def _skip_to_that(text: str, pos: int, told: bool) -> int:
     return m.end() if told or first in _PREPOSITIONS else pos
 
 
-_OPENS_WITH_NAME = re.compile(r"\s*(?:(?:The|A|An|Their|Its|His|Her)\s+)?[A-Z][\w’'.-]*[\s,]")
+_OPENS_WITH_NAME = re.compile(r"\s*(?:(?:The|A|An|Their|Its|His|Her)\s+)?[A-Z][\w’'.-]*[\s,:]")
 
 
 def sentence_subject(text: str) -> tuple[int, int] | None:
@@ -307,7 +307,7 @@ def sentence_subject(text: str) -> tuple[int, int] | None:
     …, saying: …"), for a participle that has no cue before it."""
     if not _OPENS_WITH_NAME.match(text):
         return None
-    span = subject_after(text, 0, len(text))
+    span = subject_after(text, 0, min(len(text), 160))
     return span if span and span[0] == len(text) - len(text.lstrip()) else None
 
 
@@ -322,11 +322,12 @@ def find_cues(text: str, masked: list[tuple[int, int]]) -> list[Cue]:
         low = verb.lower()
         if verb[0].isupper() and low != "according to" and vs > 0:
             continue  # a capitalised "Says" mid-sentence is a title, not a verb
-        prev = text[:vs].split()
+        prev = text[max(0, vs - 40):vs].split()
         before = prev[-1].lower() if prev else ""
-        if low != "according to" and before in _NOT_REPORT_AFTER:
-            continue
         kind = VERB_KINDS.get(low, "speech")
+        if low != "according to" and before in _NOT_REPORT_AFTER and \
+                not (kind == "participle" and before in _PROGRESSIVE_AUX):
+            continue
         told = low in _TELL
         after = ve
         if told:
@@ -346,6 +347,12 @@ def find_cues(text: str, masked: list[tuple[int, int]]) -> list[Cue]:
         lead_pos = _skip_to_that(text, tail.end(), told)
         lead = _LEAD_IN.match(text, lead_pos)
         comma_after = text[tail.end():lead.end()].strip().startswith(",") and lead_pos == tail.end()
+        if kind == "participle" and before in _PROGRESSIVE_AUX:  # "Clinton is calling for …"
+            aux_start = text.rfind(prev[-1], 0, vs)
+            subj = subject_before(text, 0, aux_start)
+            if subj:
+                cues.append(Cue(vs, ve, verb, subj, False, lead.end(), channel, False, False, comma_after))
+            continue
         if kind == "participle":
             if not text[:vs].rstrip().endswith(","):
                 continue

@@ -11,25 +11,38 @@ carries on a quotation without an attribution of its own belongs to the last spe
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .wordtrie import trie_regex
 
-_REPORTING_HEADS = ["according", "said", "say", "tell", "told", "report", "assert", "claim", "announc", "stat",
-                    "add", "acknowledg", "admit", "confirm", "insist", "wr", "posted", "warn", "argu", "den",
-                    "reject", "dismissed"]
+# first letters of the reporting verbs: a lookahead on their trie keeps the scan fast
+_REPORTING_HEADS = ["according", "According", "declar", "said", "say", "tell", "told", "report", "assert", "claim",
+                    "announc", "stat", "add", "acknowledg", "admit", "confirm", "insist", "wr", "posted", "warn",
+                    "argu", "den", "reject", "dismissed"]
 REPORTING = re.compile(
-    r"(?<![\w-])(?=" + trie_regex(_REPORTING_HEADS) + r")(?:according to|(?:said|says|say|saying|told|tells|tell|telling|reported|reporting|"
+    r"(?<![\w-])(?=" + trie_regex(_REPORTING_HEADS) + r")(?:[Aa]ccording to|(?:said|says|say|saying|told|tells|tell|"
+    r"telling|reported|reports|report|reporting|declared|declares|declaring|"
     r"asserted|asserts|assert|asserting|claimed|claims|claiming|announced|announces|announcing|stated|"
     r"added|adding|adds|acknowledged|acknowledges|admitted|admits|confirmed|confirms|confirming|"
     r"insisted|insists|wrote|writes|posted|warned|warns|argued|argues|"
     r"denied|denies|deny|denying|rejected|rejects|dismissed)(?![\w-]))")
+# a break between an event's words and a place: another clause, another speaker
+_CLAUSE_BREAK_WORDS = ["while", "whereas", "but", "although", "though", "even as", "who", "whose", "would",
+                       "could", "will", "might", "may", "must", "should"]
+CLAUSE_BREAK = re.compile(
+    r"[;:]|\s[–—]\s|\b(?=[wbatecms])(?:" + trie_regex(_CLAUSE_BREAK_WORDS) + r")\b|" + REPORTING.pattern)
 DENIAL_VERBS = frozenset({"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed"})
+# 'the report', 'reports of a withdrawal': 'report' used as a noun
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|media|news|unconfirmed)\s+\Z", re.I)
+_SAME_SPEAKER = re.compile(r"(?:\band|,)\s*$")
+# a headline or live-blog line that quotes someone: "08:15 GMT – Rebels: ‘We declare …’"
+_COLON_QUOTE = re.compile(r"^(?:[^–—:]*\d[^–—]*[–—]\s*)?([A-Z][^:“\"‘]{0,40}):\s*[‘“\"']")
 # what makes the words after a reporting verb its reported clause
 _CLAUSE_AFTER = re.compile(r"\b(?:that|it|they|he|she|we|its|their|his)\b|[“\"‘:]", re.I)
 _CLAIMER_START = re.compile(r".*(?:^|[”\"]\s*,?\s*|’,\s*|\bthat\s+|[;:]\s*|\s[–—-]\s)", re.S)
 _LEADING_ADVERBIAL = re.compile(
     r"^(?:(?:later|earlier|meanwhile|separately|on|in|at|by|late|early)\b[^,]*,\s*)+", re.I)
+_TRAILING_CONJ = re.compile(r"[\s,]*(?:(?:even\s+)?as|while|whereas|but|and|after|when|because)?\s*$", re.I)
 _LEADING_CONJ = re.compile(r"^(?:(?:even\s+)?as|while|whereas|but|and|after|when|because)\s+", re.I)
 _TRAILING_ADVERBS = re.compile(
     r"(?:\s+(?:also|later|earlier|now|then|previously|separately|again|had|has|have|on \w+|late on \w+|"
@@ -37,6 +50,7 @@ _TRAILING_ADVERBS = re.compile(
 _INVERTED_TAIL = re.compile(r"\s+(?:on|in|at|to|by|from|via|late|early|after)\b.*$|\s*[,.;].*$", re.S)
 _OWNER = re.compile(r"^(.*?)['’]s\s+(?:statement|spokesman|spokeswoman|spokesperson|command|office)$", re.I)
 QUOTE_MARKS = "“”\"‘’"
+_PRONOUN = re.compile(r"(?i)it|they|he|she|we")
 
 
 @dataclass(frozen=True)
@@ -81,8 +95,16 @@ def sentence_frames(text: str, offset: int, has_trigger) -> list[Frame]:
     """Claim frames of one sentence (offsets shifted by `offset`). `has_trigger(words)` says
     whether an event trigger lies in some words: a trigger after the verb means a clause follows."""
     quotes = quote_spans(text)
-    verbs = [m for m in REPORTING.finditer(text) if not _inside(m.start(), quotes)]
+    verbs = [m for m in REPORTING.finditer(text) if not _inside(m.start(), quotes) and not (
+        m.group() in ("report", "reports") and _DETERMINER_BEFORE.search(text, max(0, m.start() - 16), m.start()))]
+    # 'said ... and denied that ...', 'he said, adding that ...': the same speaker goes on
+    same = [i > 0 and bool(_SAME_SPEAKER.search(text[verbs[i - 1].end():m.start()])) and (
+        "and" in text[verbs[i - 1].end():m.start()] or m.group().endswith("ing")) for i, m in enumerate(verbs)]
     frames: list[Frame] = []
+    colon = _COLON_QUOTE.match(text)
+    if colon:
+        frames.append(Frame(offset + colon.end(1), offset + len(text), colon.group(1).strip(), False,
+                            offset + colon.end(1)))
     prev_end = prev_verb = 0
     for i, m in enumerate(verbs):
         verb = m.group().lower()
@@ -92,16 +114,18 @@ def sentence_frames(text: str, offset: int, has_trigger) -> list[Frame]:
             frames.append(Frame(offset, offset + len(text), claimer, False, offset + m.start()))
             continue
         rest = re.split(r"[,.;]\s", text[m.end():nxt] + " ", maxsplit=1)[0]
-        if frames and re.search(r"\band\s*$", text[prev_verb:m.start()]):
-            claimer = frames[-1].claimer   # "said ... and denied that ...": same speaker
+        if frames and same[i]:
+            claimer = frames[-1].claimer
         else:
             claimer = _claimer_before(text, m.start(), prev_verb)
         prev_verb = m.end()
         forward = bool(_CLAUSE_AFTER.search(rest)) or has_trigger(rest)
         if forward and claimer:
             end = nxt if i + 1 < len(verbs) else len(text)
-            if i + 1 < len(verbs):  # the next verb's subject is not part of this claim
-                end = max(m.end(), nxt - len(_claimer_before(text, nxt, m.end())) - 1)
+            if i + 1 < len(verbs) and not same[i + 1]:  # the next verb's subject is not part of this claim
+                subject = _claimer_before(text, nxt, m.end())
+                at = text.rfind(subject, m.end(), nxt) if subject else -1
+                end = m.end() + len(_TRAILING_CONJ.sub("", text[m.end():at if at >= 0 else nxt]))
             frames.append(Frame(offset + m.end(), offset + end, claimer, verb in DENIAL_VERBS, offset + m.start()))
         else:
             if not claimer or claimer.endswith(("”", '"')):
@@ -129,16 +153,21 @@ class Claims:
 
     def frames(self, i: int) -> list[Frame]:
         """Frames of sentence i; a sentence that carries on a quotation with no attribution of
-        its own belongs wholly to the last speaker before it."""
-        frames = self._own(i)
+        its own belongs wholly to the last speaker before it, and 'it said' is that speaker too."""
+        frames = [replace(f, claimer=self._last_claimer(i) or f.claimer) if _PRONOUN.fullmatch(f.claimer) else f
+                  for f in self._own(i)]
         s = self.doc.sentences[i]
         if frames or not self._starts_quoted(s):
             return frames
+        claimer = self._last_claimer(i)
+        return [Frame(s.start, s.end, claimer, False, s.start)] if claimer else []
+
+    def _last_claimer(self, i: int) -> str:
         for j in range(i - 1, max(-1, i - 8), -1):
-            earlier = self._own(j)
-            if earlier and earlier[-1].claimer:
-                return [Frame(s.start, s.end, earlier[-1].claimer, False, s.start)]
-        return []
+            named = [f.claimer for f in self._own(j) if f.claimer and not _PRONOUN.fullmatch(f.claimer)]
+            if named:
+                return named[-1]
+        return ""
 
     def _starts_quoted(self, s) -> bool:
         if s.text[:1] in QUOTE_MARKS:

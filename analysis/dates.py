@@ -43,7 +43,8 @@ DATE_RE = re.compile(
     r"|(?P<yesterday>[Yy]esterday|[Ll]ast night|[Oo]vernight)"
     r"|(?P<next>[Tt]he (?:next|following) (?:day|morning)|(?:[Aa]|[Oo]ne) day later)"
     r"|(?P<prev>[Tt]he (?:previous|preceding) day|[Tt]he day before|(?:[Aa]|[Oo]ne) day (?:earlier|after))"
-    r"|(?P<n>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|\d) (?P<unit>days?|weeks?) (?:ago|earlier|after)"
+    r"|(?P<n>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|\d) (?P<unit>days?|weeks?)"
+    r" (?:ago|earlier|after)"
     r")\b")
 _PREFIX = re.compile(r"(?:(?:[Ll]ate|[Ee]arly)\s+(?:on\s+)?|[Oo]n\s+|in the early hours of\s+|[Ss]ince\s+|[Bb]y\s+)$")
 # a year that dates the sentence to the past: "in 2016", "since 2011", "to 1982" (not "the 2011 uprising")
@@ -56,6 +57,7 @@ class DateMention:
     end: int
     text: str
     date: str   # ISO, "" when it cannot be resolved
+    carries: bool = True   # False for 'a day after', 'two days ago': later sentences keep the date before
 
 
 def _published(published: str) -> dt.date | None:
@@ -105,13 +107,14 @@ def date_mentions(text: str, published: str) -> list[DateMention]:
     out = []
     for m in DATE_RE.finditer(text):
         date = resolve(m, pub, last or pub)
-        if date and not (m.group("prev") or m.group("n")):
+        carries = not (m.group("prev") or m.group("n"))
+        if date and carries:
             last = date
         start = m.start()
         if not (m.group("today") or m.group("yesterday") or m.group("next") or m.group("prev") or m.group("n")):
             prefix = _PREFIX.search(text, max(0, start - 30), start)
             start = prefix.start() if prefix else start
-        out.append(DateMention(start, m.end(), text[start:m.end()], date.isoformat() if date else ""))
+        out.append(DateMention(start, m.end(), text[start:m.end()], date.isoformat() if date else "", carries))
     return out
 
 

@@ -12,7 +12,8 @@ when an action trigger of the fixed vocabulary governs it:
   * a list continues the previous place ('in Homs and Hama provinces'), and a trigger with no place
     of its own in an 'after/as ... ' clause takes the place before it.
 Places that only describe another place ('north of the capital', 'their stronghold in Idlib',
-'Syria's Hader area') or name an actor ('Russia's foreign minister') are not event places.
+'Syria's Hader area'), name an actor ('Russia's foreign minister') or say where something was said
+('In Washington, officials said …') are not event places.
 Hypothetical triggers ('would consider sending troops') are not events; negated ones are denied.
 """
 from __future__ import annotations
@@ -22,20 +23,16 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from .actions import KM, Trigger, Vocabulary
-from .actors import ActorIndex, ActorPhrase, find_actors, is_agency, possessive_lead, side_of
-from .claims import REPORTING, Claims, Frame, frame_at
+from .actions import Trigger, Vocabulary
+from .actors import ActorIndex, ActorPhrase, is_agency, possessive_lead, side_of
+from .claims import CLAUSE_BREAK, REPORTING, Claims, Frame, frame_at
 from .dates import date_mentions, is_history
+from .extent import distance, extent
 from .places import Gazetteer, PlaceMatch, km_to_damascus
 from .schema import columns
 from .wordtrie import trie_regex
 
 SETTLEMENT_TYPES = ("city", "town")
-_WORD = re.compile(r"\S+")
-# a break between a trigger and a place: another clause, another speaker
-_BOUNDARY = re.compile(
-    r"[;:]|\s[–—]\s|\b(?:while|whereas|but|although|though|even as|who|whose|would|could|will|might|may|must|"
-    r"should)\b|" + REPORTING.pattern)
 _LIST_SEP = re.compile(
     r"\s*(?:,|,?\s+and|,?\s+or|,\s+including|,?\s+as well as)\s+(?:(?:in|at|to|into|from|of)\s+)?"
     r"(?:(?:most|much|all|parts|a large part|the whole|the rest)\s+of\s+)?(?:the\s+)?"
@@ -46,7 +43,8 @@ _PLACE_KIND_TAIL = re.compile(
     r"|(?:[\w’'-]+\s+){0,5}(?:villages|towns|cities|positions|neighbourhoods|districts|areas|checkpoints|bases|"
     r"localities)\s*,?\s+(?:including|such as|among them)\s+$")
 _LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|at|near|around|inside|outside|across|on)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:(?:city|town|province)\s+of\s+)?$", re.I)
+    r"\b(?:in|at|near|around|inside|outside|across|on)\s+(?:the\s+)?(?:[\w-]+\s+)?"
+    r"(?:(?:city|town|province)\s+of\s+)?$", re.I)
 _FRONTED = re.compile(r"^(?:In|At|Near|Outside|Inside|Across|Around)\b[^,]*,")
 # words before a place that make it a reference point, not where the event is (checked on the last
 # few words: a token test is much faster than a regex anchored at the end)
@@ -58,6 +56,8 @@ _POSSESSIVE_WORDS = frozenset({"their", "its", "his", "her", "our"})
 _LINKERS = frozenset({"linking", "connecting", "between"})
 _ROADS = frozenset({"road", "highway", "route", "way"})
 _STRIP = "“”\"‘’,.;:()"
+_TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "with", "for", "against", "regarding"})
+_ABROAD = frozenset({"foreign_city", "country"})
 _CIVILIAN_ACTIONS = frozenset({"protested"})
 _FROM_ACTIONS = frozenset({"withdrew", "fled", "lost_control", "released"})
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -69,8 +69,8 @@ _PART_OF_PLACE = re.compile(
 _NOT_A_PLACE_AFTER = re.compile(r"\s+(?:Forum|Process|format|Conference|Declaration|Accords?|Communiqu[ée])\b")
 _ANAPHOR = re.compile(r"\b[Tt]he (city|town)(?=['’]s\b|\b)(?!\s+of\b)")
 _ANAPHOR_TYPES = {"city": ("city",), "town": ("town", "village")}
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$")
-_PARTICIPLE = re.compile(r"(?:ed|en|wn)$|^(?:held|hit|struck|lost|cut|left|sent|fought|overrun|laid)$")
+_BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
+_IRREGULAR_PARTICIPLES = frozenset({"held", "hit", "struck", "lost", "cut", "left", "sent", "fought", "overrun", "laid"})
 _RELATIVE_GAP = re.compile(r"^\s*,?\s*(?:that|which)\s+(?:\S+\s+){0,5}$")
 _AGENT_GAP = re.compile(r"^\s*(?:(?:\w+\s+){0,2}(?:by|to)\s+)?$")
 # hypothetical triggers: a modal or intention word at most two words before ('would consider
@@ -80,7 +80,8 @@ _MODAL_HEADS = ["will", "would", "could", "might", "may", "must", "should", "can
                 "try", "trying", "tried", "seek", "seeks", "seeking", "want", "wants", "prevent", "avoid", "whoever",
                 "if", "unless", "without", "hop", "fear", "predict", "likely", "unlikely"]
 _MODAL = re.compile(
-    r"(?i)\b(?=" + trie_regex(_MODAL_HEADS) + r")(?:(?:will|would|could|might|may|must|should|can|cannot|can't|won't|wouldn't|due to|plans? to|"
+    r"\b(?=" + trie_regex(_MODAL_HEADS + [h.capitalize() for h in _MODAL_HEADS]) + r")(?i:(?:will|would|could|might|may|must|should|can|cannot|can't|"
+    r"won't|wouldn't|due to|plans? to|"
     r"planning to|aims? to|aiming to|vow(?:s|ed)? to|threaten(?:s|ed)? to|expected to|ready to|allowed to|"
     r"try(?:ing)? to|tried to|seeks? to|seeking to|wants? to|prevent\w*|avoid\w*|whoever|if|unless|without)\b"
     r"|(?P<expect>(?:expect\w*|hop(?:e|es|ed|ing)|fear\w*|predict\w*|likely|unlikely)\b))")
@@ -89,24 +90,6 @@ _EXPECT_GAP = re.compile(r"(?:\s+[\w’'-]+){0,6}\s+")
 _MODAL_AFTER = re.compile(r"[\s“”\"‘’]*(?:might|would|could|may|will|should|must)\b")
 _NEGATION = re.compile(r"\b(?:not|n't|never|no longer)(?:\s+\w+)?\s+$|n't\s+$", re.I)
 _CONNECTIVE = re.compile(r"\b(?:after|as|when|while|before|that|which|until)\b")
-_EXTENT_BEFORE = re.compile(
-    r"(?:\b(?:most|much|all|[\"“]?(?:large )?parts[\"”]?|a large part|swathes|the rest|the whole|"
-    r"the (?:far )?(?:outskirts|edges?)|the cent(?:re|er)|the heart|the countryside|the suburbs|"
-    r"the (?:north|south|east|west)(?:ern)?(?: and (?:north|south|east|west)(?:ern)?)?"
-    r"(?: (?:parts?|outskirts|countryside|suburbs|districts|neighbourhoods|edge|approaches))?)"
-    r"\s+of\s+(?:the\s+)?|\b(?:close to|near|just outside|outside|around|on the outskirts of|within)\s+)$", re.I)
-_EXTENT_DIRECTION = re.compile(
-    r"\b(?:in|from|on)\s+(the\s+(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
-    r"(?:\s+and\s+(?:north|south|east|west)(?:-?(?:east|west))?)?(?:\s+of\s+the\s+(?:city|town|province|country))?)\b")
-_EXTENT_QUANTITY = re.compile(
-    r"\b((?:several|some|two|three|four|five|six|dozens of|hundreds of|a number of|many|most of the|all the|"
-    r"most of)\s+(?:[\w’'-]+\s+){0,2}?(?:checkpoints|villages|towns|positions|bases|neighbourhoods|districts|"
-    r"areas|suburbs|posts|sites|airports?|crossings?|prisons?))\b")
-_KM_VALUE = re.compile(r"(\d+(?:[.,]\d+)?)\s?(km|kms|kilometres|kilometers|miles)\b")
-_DISTANCE_AFTER = re.compile(
-    r",?\s*(?:about|around|some|nearly|roughly|just|only|less than|more than)?\s*" + KM +
-    r"(?:\s+\(\d+\s*(?:miles|km)\))?\s*(?:away\s+)?(?:(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?"
-    r"(?:ern)?\s*)?(?:of|from)?\s*")
 
 
 @dataclass
@@ -119,15 +102,18 @@ class _Place:
 
 
 def _words(text: str) -> int:
-    return len(_WORD.findall(text))
+    return len(text.split())
 
 
-def _km(text: str) -> float | None:
-    m = _KM_VALUE.search(text)
-    if not m:
-        return None
-    value = float(m.group(1).replace(",", "."))
-    return round(value * 1.609344, 1) if m.group(2) == "miles" else value
+def _gap_words(gap: str) -> int:
+    """Words between a trigger and its place, not counting the words that name the kind of place
+    ('took the desert city of Palmyra', 'taken more than a dozen villages, including Sheikh Aqil')."""
+    n = _words(gap)
+    if n > 1 and (" of " in gap or "capital" in gap or "includ" in gap or "such as" in gap or "among" in gap):
+        kind = _PLACE_KIND_TAIL.search(gap)
+        if kind:
+            return _words(gap[:kind.start()])
+    return n
 
 
 class _Sentence:
@@ -206,6 +192,9 @@ class _Sentence:
                     p.fronted = True
                     own = {id(t) for q in self.places if q is not p for t in q.triggers}
                     p.triggers = tuple(t for t in triggers if t.start >= fronted.end() and id(t) not in own)
+                    abroad = m.place.place_type in _ABROAD
+                    if abroad and REPORTING.search(text, fronted.end()):
+                        p.triggers = ()   # 'In Washington, officials said US forces struck …': where it was said
             if _MODAL_AFTER.match(text, m.end):
                 p.triggers = ()   # 'pulling out from Syria might be the best thing': hypothetical
             if p.role == "origin":
@@ -221,16 +210,17 @@ class _Sentence:
         if before:
             t = before[-1]
             gap = text[t.end:m.start]
-            kind = _PLACE_KIND_TAIL.search(gap)
             limit = min(t.action.max_gap, 2) if country else t.action.max_gap
+            if country and gap.split()[-1:] and gap.split()[-1] in _TOPIC_PREPOSITIONS:
+                limit = -1   # 'talks on Syria', 'a resolution about Syria': a topic, not a place
             if (t.action.place_role == "object" and not self._passive(t)
-                    and _words(gap[:kind.start()] if kind else gap) <= limit
-                    and not _BOUNDARY.search(gap)):
+                    and _gap_words(gap) <= limit
+                    and not CLAUSE_BREAK.search(gap)):
                 chain = [t]
                 for earlier in reversed(before[:-1]):
                     between = text[earlier.end:chain[-1].start]
                     if (earlier.action.place_role != "object" or _words(between) > 8
-                            or re.search(r"[,;]|\band\b", between) or _BOUNDARY.search(between)):
+                            or re.search(r"[,;]|\band\b", between) or CLAUSE_BREAK.search(between)):
                         break
                     chain.append(earlier)
                 return tuple(reversed(chain))
@@ -238,7 +228,7 @@ class _Sentence:
             if t.start < m.end:
                 continue
             gap = text[m.end:t.start]
-            if _BOUNDARY.search(gap) or _words(gap) > 8:
+            if CLAUSE_BREAK.search(gap) or _words(gap) > 8:
                 break
             if (t.action.place_role == "subject" or self._passive(t)) and _words(gap) <= t.action.max_gap:
                 return (t,)
@@ -255,7 +245,7 @@ class _Sentence:
 
     def _has_own_place(self, t: Trigger) -> bool:
         return any(p.match.start >= t.end and _words(self.text[t.end:p.match.start]) <= t.action.max_gap
-                   and not _BOUNDARY.search(self.text[t.end:p.match.start]) for p in self.places)
+                   and not CLAUSE_BREAK.search(self.text[t.end:p.match.start]) for p in self.places)
 
     def _orphans(self) -> None:
         """'took control of Deir ez-Zor city after government troops withdrew': a trigger with no
@@ -269,7 +259,7 @@ class _Sentence:
                 continue
             p = before[-1]
             gap = self.text[p.match.end:t.start]
-            if _words(gap) <= 12 and _CONNECTIVE.search(gap) and not _BOUNDARY.search(gap):
+            if _words(gap) <= 12 and _CONNECTIVE.search(gap) and not CLAUSE_BREAK.search(gap):
                 p.triggers = p.triggers + (t,)
 
 
@@ -287,17 +277,20 @@ def extract_events(doc) -> list[dict]:
     rows: list[dict] = []
     for s in doc.sentences:
         sent = _Sentence(s, gaz, vocab, antecedents)
+        if not sent.places:
+            continue
         for word, types in _ANAPHOR_TYPES.items():
             named = [p.match.place for p in sent.places if p.match.place.place_type in types]
             if named:
                 antecedents[word] = named[0]
-        if not (sent.places and sent.triggers):
+        if not sent.triggers:
             continue
         sent.associate()
         if not any(p.triggers for p in sent.places):
             continue
         frames = claims.frames(s.index)
-        actors.phrases(s.index, [t.start for t in sent.triggers] + [f.verb_start - s.start for f in frames])
+        actors.phrases(s.index, [t.start for t in sent.triggers] + [f.verb_start - s.start for f in frames],
+                       [t.end for t in sent.triggers])
         mentions, carried = dates.of(s)
         history = is_history(s.text, doc.published)
         for p in sent.places:
@@ -325,15 +318,16 @@ class _DocumentDates:
 
         self.mentions = [m for m in date_mentions(doc.body, doc.published) if in_sentence(m)]
         self._starts = [m.start for m in self.mentions]
-        self.published = doc.published
+        self._carried = [doc.published]   # _carried[k]: the last date given by the first k mentions
+        for m in self.mentions:
+            self._carried.append(m.date if m.date and m.carries else self._carried[-1])
 
     def of(self, s) -> tuple[list, str]:
         """(mentions inside sentence s, the date carried from before it: the last one the article
         gave, else the publication date)."""
         a = bisect.bisect_left(self._starts, s.start)
         b = bisect.bisect_left(self._starts, s.end)
-        dated = [m.date for m in self.mentions[:a] if m.date]
-        return self.mentions[a:b], dated[-1] if dated else self.published
+        return self.mentions[a:b], self._carried[a]
 
 
 _km_to_damascus = functools.lru_cache(maxsize=None)(km_to_damascus)
@@ -365,7 +359,7 @@ def _row(doc, s, p: _Place, t: Trigger, triggers, actors: ActorIndex, frames, me
     else:
         status = "reported"
     date, date_text = _date(s, t, mentions, carried, history)
-    distance_km, distance_from = _distance(t, p, text)
+    distance_km, distance_from = distance(text, t.text, m.end, place.name)
     start, end = min(t.start, m.start), max(t.end, m.end)
     return {
         "doc_id": doc.doc_id, "date": date, "date_text": date_text,
@@ -374,7 +368,8 @@ def _row(doc, s, p: _Place, t: Trigger, triggers, actors: ActorIndex, frames, me
         "acled_event_type": t.action.acled_event_type, "acled_sub_event_type": t.action.acled_sub_event_type,
         "place": place.name, "place_text": m.place_text, "place_type": place.place_type,
         "admin1": place.admin1, "lat": place.lat, "lon": place.lon, "km_to_damascus": _km_to_damascus(place),
-        "extent": _extent(t, p, text, next((u.start for u in triggers if u.start > t.start), len(text))), "distance_km": distance_km, "distance_from": distance_from,
+        "extent": extent(text, t.end, m.start, next((u.start for u in triggers if u.start > t.start), len(text))),
+        "distance_km": distance_km, "distance_from": distance_from,
         "status": status, "claimed_by": frame.claimer if frame else "",
         "sentence_index": s.index, "sentence": text, "start": s.start + start, "end": s.start + end,
         "rule": _rule(t, p), "_trigger": t.start,
@@ -383,8 +378,12 @@ def _row(doc, s, p: _Place, t: Trigger, triggers, actors: ActorIndex, frames, me
 
 def _passive(text: str, t: Trigger) -> bool:
     """'was captured', 'were looted' (but not 'were advancing')."""
-    return " " not in t.text and bool(_PARTICIPLE.search(t.text.lower())) and \
-        bool(_PASSIVE_BEFORE.search(text, max(0, t.start - 20), t.start))
+    word = t.text.lower()
+    if " " in word or not (word.endswith(("ed", "en", "wn")) or word in _IRREGULAR_PARTICIPLES):
+        return False
+    before = text[max(0, t.start - 24):t.start].split()[-2:]
+    return bool(before) and (before[-1] in _BE or (len(before) == 2 and before[-1].endswith("ly")
+                                                   and before[0] in _BE))
 
 
 def _rule(t: Trigger, p: _Place) -> str:
@@ -419,7 +418,7 @@ def _actor(t: Trigger, s, actors: ActorIndex, frame: Frame | None) -> ActorPhras
     subjects = [a for a in phrases if a.end <= t0 and not a.object_position]
     if subjects:
         return _resolve(subjects[-1], actors, s.index, speaker)
-    clause_end = _BOUNDARY.search(text, t.end)
+    clause_end = CLAUSE_BREAK.search(text, t.end)
     limit = base + (clause_end.start() if clause_end else len(text))
     later = [a for a in after if a.start < limit and not a.object_position and not a.neutral]
     return _resolve(later[0], actors, s.index, speaker) if later else None
@@ -443,37 +442,9 @@ def _resolve(a: ActorPhrase, actors: ActorIndex, i: int, speaker: str) -> ActorP
 def _date(s, t: Trigger, mentions, carried: str, history: bool) -> tuple[str, str]:
     """The date words nearest the trigger in the sentence, else the date the article last gave."""
     if mentions:
-        best = min(mentions, key=lambda d: min(abs(d.start - t.end), abs(t.start - d.end)))
+        t0, t1 = s.start + t.start, s.start + t.end
+        best = min(mentions, key=lambda d: min(abs(d.start - t1), abs(t0 - d.end)))
         return best.date, best.text
     if history:
         return "", ""
     return carried, ""
-
-
-def _distance(t: Trigger, p: _Place, text: str) -> tuple[float | None, str]:
-    """'are just 20 km away from the capital' on the trigger; ', about 15km south of Damascus'
-    right after the place."""
-    km = _km(t.text)
-    if km is not None:
-        return km, p.match.place.name
-    tail = _DISTANCE_AFTER.match(text, p.match.end)
-    if tail and _km(tail.group()):
-        ref = Gazetteer.load().find(text[tail.end():tail.end() + 40])
-        origin = ref[0].place.name if ref and ref[0].start == 0 else ""
-        return _km(tail.group()), origin
-    return None, ""
-
-
-def _extent(t: Trigger, p: _Place, text: str, next_trigger: int) -> str:
-    """'most of' Daraa, 'several key checkpoints', 'the north and east of the city'."""
-    m = p.match
-    prefix = _EXTENT_BEFORE.search(text, max(0, m.start - 50), m.start)
-    if prefix and prefix.start() >= t.end - 1:
-        return re.sub(r"\s+(?:of\s+)?(?:the\s+)?$", "", prefix.group()).strip("“”\"") + \
-            (" of" if re.search(r"\bof\s+(?:the\s+)?$", prefix.group()) else "")
-    window = text[t.end:next_trigger]
-    for rx in (_EXTENT_DIRECTION, _EXTENT_QUANTITY):
-        hit = rx.search(window)
-        if hit and not _BOUNDARY.search(window, 0, hit.start()):
-            return hit.group(1)
-    return ""

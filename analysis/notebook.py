@@ -23,6 +23,7 @@ from .tables import document_tables, table_csv
 
 TEXT_WIDTH = 160            # characters of a long text cell shown in a table
 DEFAULT_ROWS = 20           # rows shown by show_table unless asked otherwise
+LONG_CELL = 24              # characters from which a table cell may wrap
 
 
 # ---------------------------------------------------------------------------------------------
@@ -108,16 +109,19 @@ def _plain_frame(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({c: [_cell(v) for v in df[c]] for c in df.columns}, columns=list(df.columns), dtype=object)
 
 
-LONG_CELL = 24              # characters from which a table cell may wrap
+CELL_STYLE = "text-align: left; vertical-align: top; padding: 0.2em 0.6em"
+SHORT_STYLE = CELL_STYLE + "; white-space: nowrap"
+LONG_STYLE = CELL_STYLE + "; white-space: normal; min-width: 10em; max-width: 36em"
 
 
 def _html_table(shown: pd.DataFrame) -> str:
-    """A plain, escaped HTML table of display strings; long texts wrap, short values do not."""
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in shown.columns)
+    """A plain, escaped HTML table of display strings; long texts wrap, short values do not.
+    Inline styles (which JupyterLab keeps in untrusted outputs) align it the same everywhere."""
+    head = "".join(f'<th style="{SHORT_STYLE}">{html.escape(str(c))}</th>' for c in shown.columns)
     rows = []
     for values in shown.itertuples(index=False):
-        cells = "".join(f'<td class="long">{html.escape(v)}</td>' if len(v) > LONG_CELL else f"<td>{html.escape(v)}</td>"
-                        for v in values)
+        cells = "".join(f'<td class="long" style="{LONG_STYLE}">{html.escape(v)}</td>' if len(v) > LONG_CELL
+                        else f'<td style="{SHORT_STYLE}">{html.escape(v)}</td>' for v in values)
         rows.append(f"<tr>{cells}</tr>")
     return ('<table class="report-table">\n<thead><tr>' + head + "</tr></thead>\n<tbody>\n"
             + "\n".join(rows) + "\n</tbody>\n</table>")
@@ -205,7 +209,10 @@ def figure(name: str, tables: dict[str, pd.DataFrame], out_dir: str = ""):
 # Writing tables and the data dictionary
 
 def save_tables(tables: dict[str, pd.DataFrame], names: list[str], out_dir: str) -> Display:
-    """Tables `names` as OUT_DIR/tables/NAME.csv and NAME.parquet, written atomically."""
+    """Tables `names` as OUT_DIR/tables/NAME.csv and NAME.parquet, written atomically (nothing
+    when `out_dir` is empty)."""
+    if not out_dir:
+        return prose(["Not saved: out_dir is empty."])
     folder = resolve(out_dir) / "tables"
     folder.mkdir(parents=True, exist_ok=True)
     written = []
@@ -241,7 +248,9 @@ def data_dictionary(tables: dict[str, pd.DataFrame]) -> str:
 
 
 def save_data_dictionary(tables: dict[str, pd.DataFrame], out_dir: str) -> Display:
-    """OUT_DIR/tables/DATA_DICTIONARY.md, written atomically."""
+    """OUT_DIR/tables/DATA_DICTIONARY.md, written atomically (nothing when `out_dir` is empty)."""
+    if not out_dir:
+        return prose(["Not saved: out_dir is empty."])
     path = resolve(out_dir) / "tables" / "DATA_DICTIONARY.md"
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, data_dictionary(tables).encode("utf-8"))
@@ -276,7 +285,10 @@ def statement_summary(tables: dict[str, pd.DataFrame]) -> Display:
 
 
 def save_findings(tables: dict[str, pd.DataFrame], out_dir: str) -> None:
-    """The findings as OUT_DIR/findings.md (plain text, one bullet each), written atomically; no output."""
+    """The findings as OUT_DIR/findings.md (plain text, one bullet each), written atomically; no output
+    (and no file when `out_dir` is empty)."""
+    if not out_dir:
+        return
     from .findings import findings
     path = resolve(out_dir) / "findings.md"
     path.parent.mkdir(parents=True, exist_ok=True)

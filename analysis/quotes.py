@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-_MARKS = re.compile(r"[\"“”„«»‘’'‹›]")
+_MARKS = re.compile(r"''|[\"“”„«»‘’'‹›]")   # '' is a straight double mark in plain-text copy
 _SINGLES = "‘’'‹›"
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
@@ -27,18 +27,19 @@ class Quote:
     paragraph: int   # paragraph index
     single: bool     # delimited by single marks
     continued: bool = False  # reopens a quote left open at the end of the previous paragraph
+    close_len: int = 1       # length of the closing mark ('' has two characters)
 
     @property
     def outer_end(self) -> int:
         """Offset after the closing mark (or the quote's end when there is none)."""
-        return self.close + 1 if self.close >= 0 else self.end
+        return self.close + self.close_len if self.close >= 0 else self.end
 
 
-def _role(text: str, i: int, ch: str, inside: bool) -> str:
-    """'open', 'close' or '' (an apostrophe or a stray mark) for the mark text[i]; `inside` says
-    whether a quote of this mark's kind is currently open."""
+def _role(text: str, i: int, ch: str, inside: bool, width: int = 1) -> str:
+    """'open', 'close' or '' (an apostrophe or a stray mark) for the mark text[i:i + width];
+    `inside` says whether a quote of this mark's kind is currently open."""
     prev = text[i - 1] if i > 0 else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
+    nxt = text[i + width] if i + width < len(text) else " "
     if ch in _DOUBLE_OPEN:
         return "open"
     if ch in _DOUBLE_CLOSE:
@@ -63,8 +64,12 @@ def paragraph_quotes(text: str, offset: int, paragraph: int) -> list[Quote]:
     double quote left open runs to the paragraph's end (close == -1); a single one is dropped."""
     quotes: list[Quote] = []
     d_open = s_open = -1
+    d_len = 1
     for m in _MARKS.finditer(text):
         i, ch = m.start(), m.group()
+        width = len(ch)
+        if width == 2:
+            ch = '"'
         if ch in _SINGLES:
             if d_open >= 0:
                 continue  # nested: part of the double quote
@@ -76,17 +81,18 @@ def paragraph_quotes(text: str, offset: int, paragraph: int) -> list[Quote]:
                     quotes.append(Quote(offset + s_open, offset + s_open + 1, offset + i, offset + i, paragraph, True))
                 s_open = -1
             continue
-        role = _role(text, i, ch, d_open >= 0)
+        role = _role(text, i, ch, d_open >= 0, width)
         if role == "open":
-            d_open, s_open = i, -1   # an earlier unclosed mark was stray: restart here
+            d_open, d_len, s_open = i, width, -1   # an earlier unclosed mark was stray: restart here
         elif role == "close" and d_open >= 0:
-            if i > d_open + 1:
-                quotes.append(Quote(offset + d_open, offset + d_open + 1, offset + i, offset + i, paragraph, False))
+            if i > d_open + d_len:
+                quotes.append(Quote(offset + d_open, offset + d_open + d_len, offset + i, offset + i, paragraph,
+                                    False, close_len=width))
             d_open = -1
     if d_open >= 0:
         end = len(text.rstrip())
-        if end > d_open + 1:
-            quotes.append(Quote(offset + d_open, offset + d_open + 1, offset + end, -1, paragraph, False))
+        if end > d_open + d_len:
+            quotes.append(Quote(offset + d_open, offset + d_open + d_len, offset + end, -1, paragraph, False))
     return quotes
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import datetime as dt
 import os
 import re
 import sys
@@ -62,7 +63,16 @@ def read_params(path: Path) -> dict:
     params = data.get("parameters") if isinstance(data, dict) else None
     if not isinstance(params, dict):
         raise InputError(shown_path(path), "expected a 'parameters:' mapping of name: value")
-    return {str(k): ("" if v is None else v) for k, v in params.items()}
+    return {str(k): _plain(v) for k, v in params.items()}
+
+
+def _plain(value):
+    """A YAML value as a notebook parameter: None -> '', dates (published: 2024-12-07) -> ISO text."""
+    if value is None:
+        return ""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
 
 
 def notebook_parameters(path: Path) -> dict[str, str]:
@@ -133,7 +143,7 @@ class Progress:
         self.lock = threading.Lock()
 
     def _status(self) -> str:
-        return "  ".join(f"{n[:2]}:{s}" for n, s in sorted(self.state.items()))
+        return "  running: " + ", ".join(f"{n} cell {s}" for n, s in sorted(self.state.items()))
 
     def line(self, text: str) -> None:
         with self.lock:
@@ -164,7 +174,7 @@ def run_notebook(path: Path, dest: Path, parameters: dict | None, progress: Prog
 
     name = path.stem
     start = time.perf_counter()
-    total = len(nbformat.read(path, as_version=4).cells) + (1 if parameters else 0)
+    total = sum(c.cell_type == "code" for c in nbformat.read(path, as_version=4).cells) + (1 if parameters else 0)
     done = 0
 
     def on_cell(**_):
@@ -201,10 +211,14 @@ def run_notebook(path: Path, dest: Path, parameters: dict | None, progress: Prog
 
 
 def run_all(books: list[Path], dest_dir: Path, parameters: dict | None, jobs: int) -> list[Result]:
+    """Run every notebook, `jobs` at a time, the longest first (most code cells) so the last one to
+    start is a short one; results in the notebooks' order."""
     progress = Progress([b.stem for b in books])
+    size = {b: sum(c.cell_type == "code" for c in nbformat.read(b, as_version=4).cells) for b in books}
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(run_notebook, b, dest_dir / b.name, parameters, progress) for b in books]
-        return [f.result() for f in futures]
+        futures = {b: pool.submit(run_notebook, b, dest_dir / b.name, parameters, progress)
+                   for b in sorted(books, key=lambda b: -size[b])}
+        return [futures[b].result() for b in books]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -230,7 +244,12 @@ def html_report(notebook_path: Path, dest: Path) -> None:
     exporter = HTMLExporter(extra_template_basedirs=[str(TEMPLATES_DIR)], template_name="offline",
                             exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
                             filters={"inline_svg": inline_svg})
-    body, _ = exporter.from_notebook_node(nbformat.read(notebook_path, as_version=4))
+    book = nbformat.read(notebook_path, as_version=4)
+    heading = next((line[2:].strip() for c in book.cells if c.cell_type == "markdown"
+                    for line in c.source.splitlines() if line.startswith("# ")), "")
+    if heading:
+        book.metadata["title"] = heading
+    body, _ = exporter.from_notebook_node(book)
     write_atomic(dest, body.encode("utf-8"))
 
 
@@ -274,6 +293,8 @@ def main(argv=None) -> int:
             values = read_params(resolve(args.params))
             values.update({k: v for k, v in args.parameter})
             check_params(values, books, shown_path(resolve(args.params)))
+            if not str(values.get("out_dir", "reports")).strip():
+                raise InputError(shown_path(resolve(args.params)), "out_dir is empty: name the folder for the report")
             parameters = values
             dest_dir = resolve(values.get("out_dir", "reports"))
         load_corpus([resolve(values.get("seeds", "seeds"))], str(values.get("published") or "") or None)

@@ -51,8 +51,8 @@ TABLES: dict[str, dict[str, str]] = {
     "events": {
         "event_id": "Stable id: document id and position of the event.",
         "doc_id": "Document the event comes from.",
-        "date": "Resolved date of the event (ISO 8601), empty when the text gives none.",
-        "date_text": "The date words as written ('on Saturday', 'the next day' …).",
+        "date": "Resolved date of the event (ISO 8601): the sentence's date words, else the last date the article gave before it, else the publication date; empty in a sentence about an earlier year ('in 2016').",
+        "date_text": "The date words as written ('on Saturday', 'the next day' …); empty when the date is carried over.",
         "actor": "Who acted, as written.",
         "actor_side": "opposition, government, foreign, international or unknown.",
         "action": "Action from the fixed vocabulary in data/reference/event_actions.csv.",
@@ -69,13 +69,13 @@ TABLES: dict[str, dict[str, str]] = {
         "extent": "Qualifier of the extent as written ('most of', 'several key checkpoints' …).",
         "distance_km": "A distance stated in the text ('20 km away'), km.",
         "distance_from": "The place that distance is measured from.",
-        "status": "reported, claimed (inside someone's statement) or denied.",
-        "claimed_by": "Who asserts it, when the event stands inside a statement.",
+        "status": "reported (the article, or a wire agency it credits, states it), claimed (inside someone's statement) or denied.",
+        "claimed_by": "Who asserts it, when the event stands inside a statement (a credited wire agency for reported rows).",
         "sentence_index": "Sentence the event comes from.",
         "sentence": "That sentence, verbatim.",
         "start": "Offset of the event's first word in the body.",
         "end": "Offset after the event's last word: body[start:end] is the event's words.",
-        "rule": "Which extraction pattern produced the row.",
+        "rule": "Which extraction pattern linked the place to the action (trigger-before-place, fronted-locative …).",
     },
 }
 

@@ -350,6 +350,7 @@ class DocumentSpeakers:
         self.history: list[tuple[int, Speaker]] = []
         self.people: dict[str, Speaker] = {}    # surname key → fully named person
         self.first: dict[str, Speaker] = {}     # canonical name → its first mention (role as written there)
+        self.fuller: dict[str, list[tuple[int, Speaker]]] = {}  # surname → fuller mentions in the text
 
     def resolve(self, sp: Speaker, paragraph: int, offset: int) -> Speaker:
         sp = self._resolve(sp, paragraph, offset)
@@ -423,15 +424,21 @@ class DocumentSpeakers:
 
     def _full_name_in_text(self, surname: str, offset: int) -> Speaker | None:
         """The earliest fuller mention of this name before `offset` ("Syrian President Bashar Assad"),
-        else after it."""
-        pattern = re.compile(_FULL_NAME_BEFORE + re.escape(surname) + r"\b")
-        before = list(pattern.finditer(self.body, 0, max(offset, 0)))
-        for m in before or pattern.finditer(self.body, offset):  # live blogs name people further down
-            words = m.group(1).split() + [surname]
-            for i in range(len(words) - 1):
-                sp = parse_phrase(" ".join(words[i:]))
-                if sp and sp.type == "person" and len(sp.name.split()) >= 2:
-                    return sp
+        else the first after it (live blogs name people further down)."""
+        if surname not in self.fuller:
+            pattern = re.compile(_FULL_NAME_BEFORE + re.escape(surname) + r"\b")
+            self.fuller[surname] = [(m.start(), sp) for m in pattern.finditer(self.body)
+                                    if (sp := self._person(m.group(1).split() + [surname]))]
+        found = self.fuller[surname]
+        before = [sp for pos, sp in found if pos < offset]
+        return before[0] if before else (found[0][1] if found else None)
+
+    @staticmethod
+    def _person(words: list[str]) -> Speaker | None:
+        for i in range(len(words) - 1):
+            sp = parse_phrase(" ".join(words[i:]))
+            if sp and sp.type == "person" and len(sp.name.split()) >= 2:
+                return sp
         return None
 
 

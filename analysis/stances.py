@@ -10,24 +10,24 @@ import re
 from functools import lru_cache
 
 from .config import REFERENCE_DIR
+from .wordlists import trie_pattern
 
 
-def _cue_pattern(cue: str) -> str:
-    words = cue.strip().split()
-    parts = [re.escape(w[:-1]) + r"[\w-]*" if w.endswith("*") else re.escape(w) for w in words]
-    return r"\b" + r"\s+".join(parts).replace("'", "['’]") + (r"" if cue.endswith("*") else r"(?![\w-])")
+def _piece(ch: str) -> str:
+    """Regex for one character of a cue: * is any word ending, a space any whitespace, ' either apostrophe."""
+    return {"*": r"[\w-]*", " ": r"\s+", "'": "['’]"}.get(ch) or re.escape(ch)
 
 
 @lru_cache(maxsize=None)
 def _stance_pattern() -> tuple[re.Pattern, dict[str, str]]:
-    """One compiled alternation with a named group per stance (stances in file order)."""
+    """One compiled regex with a named group per stance (stances in file order), each a trie of its cues."""
     cues: dict[str, list[str]] = {}
     with open(REFERENCE_DIR / "stance_cues.csv", encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
-            cues.setdefault(row["stance"], []).append(row["cue"])
+            cues.setdefault(row["stance"], []).append(row["cue"].strip().lower())
     groups = {f"s{i}": stance for i, stance in enumerate(cues)}
-    pattern = "|".join(f"(?P<{g}>" + "|".join(_cue_pattern(c) for c in sorted(cues[stance], key=len, reverse=True)) + ")"
-                       for g, stance in groups.items())
+    pattern = r"\b(?:" + "|".join(f"(?P<{g}>{trie_pattern(cues[stance], _piece)})" for g, stance in groups.items()) \
+        + r")(?![\w-])"
     return re.compile(pattern, re.IGNORECASE), groups
 
 

@@ -29,13 +29,13 @@ _HEADLINE_SPEAKER = re.compile(r"^\s*(?P<np>[^:“”\"]{2,80}?)\s*:\s*$")
 _HEADLINE = re.compile(r"^(?:\d{1,2}[:.]\d{2}\s*(?:[A-Z]{2,4}|[ap]\.?m\.?)?\s*[–—-]\s*)?(?P<np>[^:;,“”\"‘’]{2,60}?):\s+(?P<content>\S.*)$")
 _HEADLINE_TYPES = {"person", "government", "armed forces", "armed group", "media", "international organisation",
                    "organisation", "monitor", ""}
-_COLON_QUOTE = re.compile(r":\s*[“\"]")
-_RESUMED_QUOTE = re.compile(r"^(?:but|and)\s+[“\"]")
+_COLON_QUOTE = re.compile(r":\s*(?=[“\"]|'')")
+_RESUMED_QUOTE = re.compile(r"^(?:but|and)\s+(?=[“\"]|'')")
 _EMBEDDING = re.compile(r"\bthat\s*$")
 _QUANTITY = re.compile(r"(?:at\s+(?:least|most)|as\s+(?:many|much|few))\b", re.IGNORECASE)
 _OPENING = "“\"«‘'"
 # A reported "content" starting with one of these is a place or time phrase, not a clause.
-_NOT_CONTENT = {"at", "in", "on", "during", "after", "before", "from", "by", "via", "with", "while", "when", "as",
+_NOT_CONTENT = {"of", "about", "at", "in", "on", "during", "after", "before", "from", "by", "via", "with", "while", "when", "as",
                 "amid", "outside", "inside", "near", "to", "late", "early"}
 
 
@@ -149,7 +149,7 @@ class _Extraction:
         masked = [(max(q.start, base) - base, min(q.end, sent.end) - base) for q in self.quotes
                   if q.start < sent.end and q.end > base] if self.quotes else []
         cues = find_cues(sent.text, masked)
-        lead = sentence_subject(sent.text)
+        lead = sentence_subject(sent.text) if not cues or any(c.participle for c in cues) else None
         if lead:
             self.mentions.append(((base + lead[0], base + lead[1]), sent.paragraph_index))
         if not cues:
@@ -216,15 +216,15 @@ class _Extraction:
             start, end = _trim(self.body, start, semi)
         colon = _COLON_QUOTE.search(self.body, start, end)
         if colon:  # "said he feared the airstrikes: “They will bomb us …”"
-            qi = self.quote_starting_at(colon.end() - 1)
+            qi = self.quote_starting_at(colon.end())
             if qi is not None:
                 self.attach(qi, attr, "clause-colon-quote")
             start, end = _trim(self.body, start, colon.start())
         text = self.body[start:end]
         first = text.split()[0].lower() if text.split() else ""
-        quote_first = start < end and (self.body[start - 1:start] in _OPENING or self.body[start] in _OPENING)
+        quote_first = start < end and self.body[start] in _OPENING
         if quote_first:
-            qi = self.quote_starting_at(start - 1 if self.body[start - 1:start] in _OPENING else start)
+            qi = self.quote_starting_at(start)
             if qi is not None:
                 q = self.quotes[qi]
                 if not self.body[q.outer_end:end].strip(_TRIM + "”\"’'"):
@@ -242,7 +242,7 @@ class _Extraction:
         if _words(text) < 2 or place_or_time or (cue.comma_after and not quote_first) or resumed:
             new_floor = self.trailing(cue, attr, sent, paragraph_start, subject_start, floor)
             if resumed:  # "…, it added, but “there is no threat”"
-                qi = self.quote_starting_at(start + resumed.end() - 1)
+                qi = self.quote_starting_at(start + resumed.end())
                 if qi is not None:
                     self.attach(qi, attr, "interrupted-quote")
             return new_floor
@@ -369,6 +369,13 @@ class _Extraction:
                 if sp and sp.name and not sp.pronoun and not sp.definite:
                     s = sent.start + head.start("np")
                     attr = Attribution((s, s + len(head.group("np"))), ":", "", "speaker-colon-quote", q.paragraph)
+                    self.attach(qi, attr, attr.rule)
+                    continue
+            if prefix.rstrip().endswith(":"):  # "He concluded: “…”", "Breitbart's Joel Pollak reported …:"
+                lead = sentence_subject(prefix)
+                if lead:
+                    span = (sent.start + lead[0], sent.start + lead[1])
+                    attr = Attribution(span, ":", "", "subject-colon-quote", q.paragraph)
                     self.attach(qi, attr, attr.rule)
                     continue
             if prefix.strip():

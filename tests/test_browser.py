@@ -11,7 +11,8 @@ import pytest
 from report_helpers import (LOCAL_PREFIXES, XSS_OUTLET, XSS_TITLE, XSS_URL, browser_missing, default_report,
                             launch, xss_report)
 
-pytestmark = pytest.mark.skipif(bool(browser_missing()), reason=f"browser tests skipped: {browser_missing()}")
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(bool(browser_missing()), reason=f"browser tests skipped: {browser_missing()}")]
 
 
 class Visit:

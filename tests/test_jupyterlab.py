@@ -19,12 +19,15 @@ import pytest
 from analysis import report
 from report_helpers import ROOT, browser_missing, launch
 
-pytestmark = pytest.mark.skipif(bool(browser_missing()), reason=f"JupyterLab tests skipped: {browser_missing()}")
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(bool(browser_missing()), reason=f"JupyterLab tests skipped: {browser_missing()}")]
 
 VEGALITE = "application/vnd.vegalite.v5+json"
 PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
-# Settings for this server only: no news pop-up, every cell rendered (no windowing).
+# Settings for this server only: no news pop-up, every cell rendered (no windowing), and never
+# a save of the committed notebooks.
 SETTINGS = {
+    "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false",
                                                                        "checkForUpdates": False},
@@ -55,6 +58,7 @@ def lab(tmp_path_factory):
     server = subprocess.Popen(
         [str(jupyter), "lab", "--no-browser", "--allow-root", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
          "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={ROOT}",
+         f"--FileCheckpoints.checkpoint_dir={home / 'checkpoints'}",
          "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
@@ -102,20 +106,22 @@ def test_notebook_renders_in_jupyterlab(lab, browser, path):
     base, token = lab
     charts, tables = expected(path)
     assert charts or tables, f"{path.name} stores nothing to look at"
+    stored = path.read_bytes()
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     try:
         page.goto(f"{base}/lab/tree/{path.relative_to(ROOT).as_posix()}?reset&token={token}")
         page.wait_for_selector(f"{PANEL} .jp-Cell", timeout=60_000)
         drawn = page.locator(f"{PANEL} .vega-embed").filter(has=page.locator("svg.marks, canvas.marks"))
+        shown = page.locator(f"{PANEL} .jp-OutputArea-output table")
         deadline = time.monotonic() + 60
-        while drawn.count() < charts and time.monotonic() < deadline:
+        while (drawn.count() < charts or shown.count() < tables) and time.monotonic() < deadline:
             page.wait_for_timeout(250)
         assert drawn.count() == charts, f"{path.name}: {drawn.count()} of {charts} charts drawn"
+        assert shown.count() == tables, f"{path.name}: {shown.count()} of {tables} tables shown"
         for i in range(charts):
             box = drawn.nth(i).locator("svg.marks, canvas.marks").first.bounding_box()
             assert box and box["width"] > 100 and box["height"] > 50, f"{path.name}: chart {i} is {box}"
-        shown = page.locator(f"{PANEL} .jp-OutputArea-output table")
-        assert shown.count() == tables, f"{path.name}: {shown.count()} of {tables} tables shown"
         assert page.locator(f"{PANEL} .jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
     finally:
         page.close()
+    assert path.read_bytes() == stored, f"JupyterLab rewrote {path.name}"

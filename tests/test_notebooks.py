@@ -157,8 +157,8 @@ def test_nbval_fails_when_a_stored_table_changes(tmp_path):
     for cell in code_cells(book):
         for output in cell.get("outputs", []):
             html = output.get("data", {}).get("text/html", "")
-            if not changed and "<table" in html and re.search(r"<td>\d+</td>", html):
-                output["data"]["text/html"] = re.sub(r"<td>(\d+)</td>", lambda m: f"<td>{int(m[1]) + 1}</td>",
+            if not changed and "<table" in html and re.search(r"(<td[^>]*>)(\d+)</td>", html):
+                output["data"]["text/html"] = re.sub(r"(<td[^>]*>)(\d+)</td>", lambda m: f"{m[1]}{int(m[2]) + 1}</td>",
                                                      html, count=1)
                 changed = True
     assert changed

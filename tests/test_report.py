@@ -8,7 +8,6 @@ import sys
 
 import nbformat
 import pandas as pd
-import pytest
 import yaml
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
@@ -50,6 +49,7 @@ def test_report_writes_everything():
         assert f"## {name} (" in dictionary
         assert all(f"`{col}`" in dictionary for col in cols)
     assert "## Sources" in dictionary
+    assert (out / "findings.md").read_text(encoding="utf-8").startswith("# Findings\n\n- ")
     # progress and timing on the terminal
     for book in books:
         assert f"{book.stem}" in proc.stdout
@@ -63,6 +63,8 @@ def test_report_html_makes_no_external_reference():
     html = (out / "report.html").read_text(encoding="utf-8")
     assert not re.search(r"<script[^>]+src=", html, re.I)
     assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//""", html, re.I)
+    assert not re.search(r"""url\(\s*['"]?(?!data:)""", html), "a stylesheet loads something"
+    assert not re.search(r"@import", html)
     assert "cdnjs" not in html and "require.js" not in html and "mathjax" not in html.lower()
     assert "<script" not in html.lower(), "the report needs no JavaScript at all"
 
@@ -113,6 +115,12 @@ def test_params_file_matches_the_notebooks_defaults():
     for book in report.notebooks():
         defaults = {k: report._literal(v) for k, v in report.notebook_parameters(book).items()}
         assert params == defaults, book.name
+
+
+def test_params_file_values_become_notebook_values(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text("parameters:\n  seeds: other\n  published: 2024-12-07\n  out_dir:\n")
+    assert report.read_params(path) == {"seeds": "other", "published": "2024-12-07", "out_dir": ""}
 
 
 def test_papermill_help_documents_the_parameters():

@@ -11,7 +11,8 @@ from analysis.statements import extract_statements
 MARKS = list("\"'“”‘’«»„‹›")
 WORDS = ["said", "says", "told", "Reuters", "according", "to", "he", "she", "They", "the", "minister", "Jane",
          "Doe", "of", "Ruritania", "added", "that", "warned", ",", ".", ":", ";", "—", "\n", "\n\n", "•",
-         "14:05 GMT –", "Foreign", "Minister", "army’s", "statement", "It", "a", "war", "monitor", "reported"]
+         "14:05 GMT –", "Foreign", "Minister", "army’s", "statement", "It", "a", "war", "monitor", "reported",
+         "several", "Several", "two", "some", "officials", "political", "who", "which", "(", ")"]
 
 texts = st.lists(st.one_of(st.sampled_from(MARKS), st.sampled_from(WORDS), st.text(max_size=8)),
                  min_size=1, max_size=80).map(" ".join)
