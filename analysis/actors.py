@@ -7,9 +7,11 @@ ruling Baath party leaders'), and its side is the strongest side among its cues:
 beat foreign, foreign beats international, international beats government ('Israeli military',
 'Syrian opposition fighters'); names and modifiers decide before head nouns ('Hezbollah fighters'
 are foreign) and a bare 'Syrian' only when nothing else does ('Syrian rebels'); a list joining the
-state and a foreign ally ('Russian and Syrian warplanes') is the government. A 'neutral' head (residents, a monitor) has no side whatever
-its modifiers, and an 'X-backed' modifier says nothing about the side of the phrase it is in
-('Turkish-backed factions'), while 'X-led' does ('Kurdish-led forces').
+state and a foreign ally ('Russian and Syrian warplanes') is the government; in 'fighters of the SNA'
+what follows 'of' decides. A 'neutral' head (residents, a monitor) has no side whatever its
+modifiers, and an 'X-backed' modifier says nothing about the side of the phrase it is in
+('Turkish-backed factions') except of militias with no other side ('Iran-backed militias' are
+foreign), while 'X-led' does ('Kurdish-led forces').
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ import bisect
 import csv
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .config import REFERENCE_DIR
 from .wordtrie import trie_regex
@@ -30,6 +32,8 @@ PRONOUNS = re.compile(r"\b(?=[TtIiWwHhSs])(?:[Tt]hey|[Ii]t|[Ww]e|[Hh]e|[Ss]he)\b
 _FIRST_PERSON = frozenset({"we", "our", "us"})
 _THIRD_PERSON_HUMAN = frozenset({"he", "his", "she", "her"})
 _PLURAL_PRONOUNS = frozenset({"they", "their"})
+_BACKED_HEADS = frozenset({"militias", "militia"})   # unlike 'Turkish-backed forces' (the SNA): the backer's own
+_MILITARY_HEADS = ("army", "military", "troops", "soldiers", "forces", "force")
 _SIDE_NEUTRAL_SUFFIX = re.compile(r"-(?:backed|allied|based|supported|aligned)\b")
 # what may separate two cues of one phrase: lists, possessives, 'of', up to two plain words
 _JOIN = re.compile(
@@ -134,7 +138,16 @@ _TIERS = ({"name", "modifier"}, {"head"}, {"weak"})
 
 
 def _side(text: str, cues: list[re.Match]) -> str:
+    of = text.find(" of ", cues[0].end(), cues[-1].start()) if len(cues) > 1 else -1
+    after = [m for m in cues if m.start() > of] if of >= 0 else ()
+    if any(cue_info(m.group())[1] in ("name", "modifier") for m in after):
+        side = _side(text, after)   # 'fighters of Iran-backed militias', 'ministers of Turkey': what follows decides
+        if side != "unknown":
+            return side
     found = [m for m in cues if not _SIDE_NEUTRAL_SUFFIX.match(text, m.end())]
+    if found and len(found) < len(cues) and found[-1].group() in _BACKED_HEADS and \
+            all(cue_info(m.group())[0] == "unknown" for m in found):
+        found = cues   # 'Iran-backed militias': nothing else has a side, so the backer decides
     if not found:
         return "unknown"
     infos = [cue_info(m.group()) for m in found]
@@ -230,6 +243,21 @@ class ActorIndex:
                                          verb_ends)
         return self._cache[i]
 
+    def same_head(self, a: ActorPhrase, i: int) -> ActorPhrase:
+        """A bare head ('Troops had taken up positions', 'the army said') takes the side of the last
+        phrase of the same head (any armed-force head for an armed force) with a name or modifier
+        ('Israeli troops') in this sentence or the two before."""
+        cues = _cues()[0].findall(a.text)
+        if len(cues) != 1 or cue_info(cues[0])[1] != "head":
+            return a
+        heads = _MILITARY_HEADS if cues[0].lower() in _MILITARY_HEADS else (cues[0].lower(),)
+        for j in range(i, max(-1, i - 3), -1):
+            for p in reversed(self.phrases(j)):
+                if p.start < a.start and p.side != a.side and p.text.lower().endswith(heads) and \
+                        any(cue_info(c)[1] in ("name", "modifier") for c in _cues()[0].findall(p.text)):
+                    return replace(a, side=p.side)
+        return a
+
     def antecedent(self, pronoun: ActorPhrase, i: int, speaker: str = "") -> ActorPhrase | None:
         """What a pronoun of sentence i stands for: 'we/our' is the speaker, 'they' the last plural
         actor, 'it/its' the last singular one (in this sentence or the two before); None if none."""
@@ -241,7 +269,7 @@ class ActorIndex:
             for p in reversed(self.phrases(j)):
                 if p.start < pronoun.start and not p.pronoun and p.plural == want_plural and not p.neutral:
                     if not p.object_position:
-                        return p   # a subject before an object: 'X visited Damascus and met Assad; he …' is X
+                        return self.same_head(p, j)   # a subject before an object: 'X visited …; he …' is X
                     if fallback is None and p.side != "unknown":
                         fallback = p
         return fallback

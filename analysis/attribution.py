@@ -23,7 +23,8 @@ def _verb_forms() -> dict[str, str]:
 
 
 VERB_KINDS = _verb_forms()
-_VERB = re.compile(r"(?<![\w’'-])(?:" + trie_pattern(VERB_KINDS) + r")(?![\w’'-])", re.IGNORECASE)
+# Case-sensitive (faster than IGNORECASE): verbs are lower case; "According to" opens sentences.
+_VERB = re.compile(r"\b(?:" + trie_pattern([*VERB_KINDS, "According to"]) + r")(?![\w’'-])")
 # Verbs that report speech even when no subject can be parsed (the speaker is then left empty).
 _PLAIN_SPEECH = {"said", "says", "told", "tells", "added", "adds"}
 _TELL = {"told", "tells", "telling"}
@@ -43,7 +44,7 @@ _BOUNDARY_WORDS = {"and", "but", "as", "while", "when", "that", "because", "alth
                    "after", "before", "since", "so", "then", "meanwhile", "however", "also", "earlier",
                    "later", "yet", "whereas", "even", "now", "today", "yesterday", "separately", "instead",
                    "still", "or", "if", "once", "until", "here", "there"}
-_BOUNDARY_PUNCT = {",", ";", ":", "“", "”", '"', "—", "–", "-", "(", ")", "‘", "’", "'", "«", "»", "•"}
+_BOUNDARY_PUNCT = {",", ";", ":", "“", "”", '"', "—", "–", "-", "(", ")", "‘", "’", "'", "''", "«", "»", "•", "--"}
 _JOINERS = {"of", "for", "to", "and", "&", "in", "at"}
 
 _TOKEN = re.compile(r"[^\s,;:“”\"«»()—–]+|[,;:“”\"«»()—–]")
@@ -79,20 +80,17 @@ _RECIPIENT = re.compile(
     r"newspaper|agency|channel|broadcaster|network|parliament|council|assembly|crowd|audience|meeting|gathering|"
     r"summit|forum|rally)|(?:him|her|them|us|me)|(?:his|her|their|its)\s+[a-z]+|[a-z]{3,}s)\b")
 _LEAD_IN = re.compile(r"\s*[,:]?\s*(?:that\b\s*)?")
-_CHANNEL = [
-    (re.compile(r"Truth\s+Social"), "Truth Social"),
-    (re.compile(r"\bTelegram\b"), "Telegram"),
-    (re.compile(r"\b(?:Twitter|X)\b"), "X"),
-    (re.compile(r"\bFacebook\b"), "Facebook"),
-    (re.compile(r"\bInstagram\b"), "Instagram"),
-    (re.compile(r"\bstate\s+(?:media|TV|television|radio|news\s+agency)\b"), "state media"),
-    (re.compile(r"\b(?:news|press)\s+conference\b"), "news conference"),
-    (re.compile(r"\binterview\b"), "interview"),
-    (re.compile(r"\bcommuniqu[eé]\b"), "communiqué"),
-    (re.compile(r"\bstatement\b"), "statement"),
-    (re.compile(r"\bvideo\b"), "video"),
-    (re.compile(r"\bspeech|address\b"), "speech"),
-]
+_CHANNEL_NAMES = {  # group name → channel, in order of preference
+    "truth": "Truth Social", "telegram": "Telegram", "x": "X", "facebook": "Facebook", "instagram": "Instagram",
+    "state": "state media", "conference": "news conference", "interview": "interview",
+    "communique": "communiqué", "statement": "statement", "video": "video", "speech": "speech",
+}
+_CHANNEL = re.compile(
+    r"(?P<truth>Truth\s+Social)|(?P<telegram>\bTelegram\b)|(?P<x>\b(?:Twitter|X)\b)|(?P<facebook>\bFacebook\b)"
+    r"|(?P<instagram>\bInstagram\b)|(?P<state>\bstate\s+(?:media|TV|television|radio|news\s+agency)\b)"
+    r"|(?P<conference>\b(?:news|press)\s+conference\b)|(?P<interview>\binterview\b)"
+    r"|(?P<communique>\bcommuniqu[eé]\b)|(?P<statement>\bstatement\b)|(?P<video>\bvideo\b)"
+    r"|(?P<speech>\b(?:speech|address)\b)")
 _FORUM = re.compile(rf"\bat\s+(?:the|a|an)\s+({_CAPS}\s+(?:Forum|Summit|Conference|Dialogue|Assembly|Meeting|Council|Congress))")
 _TOLD_MEDIA = re.compile(r"^\s+(Reuters|AFP|AP|the\s+Associated\s+Press|(?:the\s+)?BBC|CNN|Al\s+Jazeera|Al\s+Arabiya|"
                          r"Sky\s+News|the\s+[A-Z][\w]+\s+(?:Times|Post|Journal)|[A-Z][\w]+\s+(?:TV|Television|News))\b")
@@ -111,17 +109,18 @@ class Cue:
     participle: bool                  # ", adding that …": the speaker carries over
     conjoined: bool                   # "… and argued that …": the speaker carries over
     comma_after: bool                 # "X said, in …": what follows is no reported clause
+    naming: bool = False              # "called X “Y”": a statement only when it quotes words
 
 
 def channel_of(tail: str) -> str:
     """Where it was said, from the words between the verb and the content."""
+    if not tail.strip():
+        return ""
     m = _FORUM.search(tail)
     if m:
         return m.group(1)
-    for pattern, name in _CHANNEL:
-        if pattern.search(tail):
-            return name
-    return ""
+    found = {m.lastgroup for m in _CHANNEL.finditer(tail)}
+    return next((name for group, name in _CHANNEL_NAMES.items() if group in found), "")
 
 
 _ABBREVIATION = re.compile(r"(?:[A-Za-z]\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|Rev)\.")
@@ -151,9 +150,12 @@ _QUANTIFIERS = DETERMINERS | {"several", "some", "many", "two", "three", "four",
 _POSS = re.compile(r"[’']s?$")
 
 
+_AMOUNT = re.compile(r"\d[\d,.]*%?|percent|per\s?cent|majority|majorities|half|third|quarter|most|all", re.IGNORECASE)
+
+
 def _np_token(tok: str) -> bool:
     bare = _POSS.sub("", tok)
-    return bool(bare) and (is_name_token(tok) or bool(lexicon_class(bare)) or
+    return bool(bare) and (is_name_token(tok) or bool(lexicon_class(bare)) or bool(_AMOUNT.fullmatch(tok)) or
                            (bare != tok and (is_capitalised(bare) or bool(lexicon_class(bare)))))
 
 
@@ -210,7 +212,7 @@ def _phrase_before(toks, i: int) -> int | None:
 def subject_before(text: str, lo: int, end: int) -> tuple[int, int] | None:
     """Span of the speaker phrase that ends right before `end` (skipping "also", "has" …):
     "X", "ROLE X", "X, the ROLE,", "X, who …,", "X, speaking to …,", "X, which …" (relative)."""
-    toks = _tokens(text, max(lo, end - 250), end)
+    toks = _tokens(text, max(lo, end - 180), end)
     i = len(toks) - 1
     while i >= 0 and toks[i][2].lower() in _BETWEEN:
         i -= 1
@@ -248,7 +250,7 @@ def subject_before(text: str, lo: int, end: int) -> tuple[int, int] | None:
 def subject_after(text: str, start: int, hi: int) -> tuple[int, int] | None:
     """Span of the speaker phrase right after an inverted verb ("said Trump", "according to a war
     monitor"), with an appositive after a name ("said Lavrov, Russia's foreign minister")."""
-    toks = _tokens(text, start, min(hi, start + 160))
+    toks = _tokens(text, start, min(hi, start + 120))
     i = 0
     if toks and toks[0][2].lower() in _QUANTIFIERS:
         i = 1
@@ -277,11 +279,12 @@ def subject_after(text: str, start: int, hi: int) -> tuple[int, int] | None:
             k += 1
         role = any(lexicon_class(_POSS.sub("", t[2])) == "role" for t in toks[j + 1:k])
         name = all(is_name_token(t[2]) for t in toks[j + 1:k])  # "said an SDF commander, Rojhat Amed."
-        if (role or name) and k > j + 1 and (k == len(toks) or toks[k][2] in {",", ".", "!", "?"}):
+        if (role or name) and k > j + 1 and (k == len(toks) or toks[k][2] in {",", ".", "!", "?", "-", "—", "–"}):
             end = toks[k - 1][1]
     return toks[0][0], end
 
 
+_ACCORDING_SOURCE = re.compile(r"\s+([^,;:“”\"()—–]{2,150}?)\s*(?:[,;:—–(]|[.!?…]*\s*$)")
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:!?…)\]—–-]|$)")
 _TO_THAT = re.compile(r"(?:\s+[\w’'.-]+){1,7}?\s+that\b\s*")
 _PREPOSITIONS = {"for", "on", "in", "at", "during", "after", "before", "late", "early", "last", "from", "to", "by",
@@ -316,7 +319,7 @@ def find_cues(text: str, masked: list[tuple[int, int]]) -> list[Cue]:
     cues: list[Cue] = []
     for m in _VERB.finditer(text):
         vs, ve = m.start(), m.end()
-        if any(s <= vs < e for s, e in masked):
+        if (vs and text[vs - 1] in "’'-") or any(s <= vs < e for s, e in masked):
             continue
         verb = " ".join(m.group().split())
         low = verb.lower()
@@ -325,6 +328,8 @@ def find_cues(text: str, masked: list[tuple[int, int]]) -> list[Cue]:
         prev = text[max(0, vs - 40):vs].split()
         before = prev[-1].lower() if prev else ""
         kind = VERB_KINDS.get(low, "speech")
+        naming = kind.startswith("naming")
+        kind = "participle" if kind.endswith("participle") else kind
         if low != "according to" and before in _NOT_REPORT_AFTER and \
                 not (kind == "participle" and before in _PROGRESSIVE_AUX):
             continue
@@ -339,8 +344,9 @@ def find_cues(text: str, masked: list[tuple[int, int]]) -> list[Cue]:
         tail_text = text[ve:tail.end()]
         media = _TOLD_MEDIA.match(text[ve:]) if told else None
         channel = channel_of(tail_text) or (" ".join(media.group(1).split()) if media else "")
-        if low == "according to":
-            subj = subject_after(text, ve, len(text))
+        if low == "according to":  # the source runs to the next comma or the sentence's end
+            src = _ACCORDING_SOURCE.match(text, ve)
+            subj = (src.start(1), src.end(1)) if src else None
             if subj:
                 cues.append(Cue(vs, ve, low, subj, True, subj[1], channel, False, False, False))
             continue
@@ -351,17 +357,17 @@ def find_cues(text: str, masked: list[tuple[int, int]]) -> list[Cue]:
             aux_start = text.rfind(prev[-1], 0, vs)
             subj = subject_before(text, 0, aux_start)
             if subj:
-                cues.append(Cue(vs, ve, verb, subj, False, lead.end(), channel, False, False, comma_after))
+                cues.append(Cue(vs, ve, verb, subj, False, lead.end(), channel, False, False, comma_after, naming))
             continue
         if kind == "participle":
-            if not text[:vs].rstrip().endswith(","):
+            if not text[:vs].rstrip().rstrip("”\"'’").endswith(","):  # ", adding" / ',” adding'
                 continue
-            cues.append(Cue(vs, ve, verb, None, False, lead.end(), channel, True, False, False))
+            cues.append(Cue(vs, ve, verb, None, False, lead.end(), channel, True, False, False, naming))
             continue
         subj = subject_before(text, 0, vs)
         conjoined = subj is None and before in ("and", "but") and bool(cues)
         if subj is None and not conjoined:
-            inv = subject_after(text, tail.end(), len(text)) if _inverted_context(text, vs) else None
+            inv = subject_after(text, tail.end(), len(text)) if _inverted_context(text, vs) and not naming else None
             if inv:
                 rest = _TAIL.match(text, inv[1])
                 if _CLAUSE_END.match(text, rest.end()):
@@ -370,7 +376,7 @@ def find_cues(text: str, masked: list[tuple[int, int]]) -> list[Cue]:
                     continue
             if low not in _PLAIN_SPEECH:
                 continue
-        cues.append(Cue(vs, ve, verb, subj, False, lead.end(), channel, False, conjoined, comma_after))
+        cues.append(Cue(vs, ve, verb, subj, False, lead.end(), channel, False, conjoined, comma_after, naming))
     return cues
 
 

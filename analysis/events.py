@@ -30,6 +30,7 @@ from .dates import date_mentions, is_history
 from .extent import distance, extent
 from .places import Gazetteer, PlaceMatch, km_to_damascus
 from .schema import columns
+from .unlisted import unlisted
 from .wordtrie import trie_regex
 
 SETTLEMENT_TYPES = ("city", "town")
@@ -42,6 +43,7 @@ _PLACE_KIND_TAIL = re.compile(
     r"(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:city|town|village|province|governorate)\s+of|(?:Syrian\s+)?capital,?)\s+$"
     r"|(?:[\w’'-]+\s+){0,5}(?:villages|towns|cities|positions|neighbourhoods|districts|areas|checkpoints|bases|"
     r"localities)\s*,?\s+(?:including|such as|among them)\s+$")
+_DATED_SEP = re.compile(r"\s+(?:(?:on|late|early|by)\s+)+[A-Z][a-z]+\.?(?:\s+\d{1,2})?(?:,\s+|,?\s+and\s+)")
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|around|inside|outside|across|on)\s+(?:the\s+)?(?:[\w-]+\s+)?"
     r"(?:(?:city|town|province)\s+of\s+)?$", re.I)
@@ -59,6 +61,7 @@ _STRIP = "“”\"‘’,.;:()"
 _TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "with", "for", "against", "regarding"})
 _ABROAD = frozenset({"foreign_city", "country"})
 _CIVILIAN_ACTIONS = frozenset({"protested"})
+_NEEDS_ACTOR = frozenset({"fled", "met"})   # civilians flee and meet too: only an actor makes it an event
 _FROM_ACTIONS = frozenset({"withdrew", "fled", "lost_control", "released"})
 _POSSESSIVE = re.compile(r"['’]s\b")
 # 'Hama's northern approaches' is still Hama; 'Damascus's failure' is an actor, not a place
@@ -72,22 +75,26 @@ _ANAPHOR_TYPES = {"city": ("city",), "town": ("town", "village")}
 _BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
 _IRREGULAR_PARTICIPLES = frozenset({"held", "hit", "struck", "lost", "cut", "left", "sent", "fought", "overrun", "laid"})
 _RELATIVE_GAP = re.compile(r"^\s*,?\s*(?:that|which)\s+(?:\S+\s+){0,5}$")
+_DESTINATION = re.compile(r"\s+(?:to|into|in|at|near|around|towards|toward)\s")   # 'were deployed to Hama'
 _AGENT_GAP = re.compile(r"^\s*(?:(?:\w+\s+){0,2}(?:by|to)\s+)?$")
 # hypothetical triggers: a modal or intention word at most two words before ('would consider
 # sending troops'), an expectation at most six ('expected the government in Damascus to fall')
 _MODAL_HEADS = ["will", "would", "could", "might", "may", "must", "should", "can", "won't", "wouldn't", "due",
                 "plan", "plans", "planning", "aim", "aims", "aiming", "vow", "threaten", "expect", "ready", "allowed",
                 "try", "trying", "tried", "seek", "seeks", "seeking", "want", "wants", "prevent", "avoid", "whoever",
-                "if", "unless", "without", "hop", "fear", "predict", "likely", "unlikely"]
+                "if", "unless", "without", "hop", "fear", "predict", "likely", "unlikely", "is", "are"]
 _MODAL = re.compile(
     r"\b(?=" + trie_regex(_MODAL_HEADS + [h.capitalize() for h in _MODAL_HEADS]) + r")(?i:(?:will|would|could|might|may|must|should|can|cannot|can't|"
-    r"won't|wouldn't|due to|plans? to|"
+    r"won't|wouldn't|due to|plans? to|(?:is|are) to|"
     r"planning to|aims? to|aiming to|vow(?:s|ed)? to|threaten(?:s|ed)? to|expected to|ready to|allowed to|"
     r"try(?:ing)? to|tried to|seeks? to|seeking to|wants? to|prevent\w*|avoid\w*|whoever|if|unless|without)\b"
     r"|(?P<expect>(?:expect\w*|hop(?:e|es|ed|ing)|fear\w*|predict\w*|likely|unlikely)\b))")
 _MODAL_GAP = re.compile(r"(?:\s+[\w’'-]+){0,2}\s+")
 _EXPECT_GAP = re.compile(r"(?:\s+[\w’'-]+){0,6}\s+")
 _MODAL_AFTER = re.compile(r"[\s“”\"‘’]*(?:might|would|could|may|will|should|must)\b")
+# 'If the hill falls, Hama falls': a conditional sentence asserts nothing
+_CONDITIONAL = re.compile(r"^[“\"‘']?(?:If|Unless|Should)\b")
+_ORDERED = re.compile(r"\b(?:ordered|instructed|told|directed)\s+(?:the\s+|its\s+|his\s+|their\s+)?$")
 _NEGATION = re.compile(r"\b(?:not|n't|never|no longer)(?:\s+\w+)?\s+$|n't\s+$", re.I)
 _CONNECTIVE = re.compile(r"\b(?:after|as|when|while|before|that|which|until)\b")
 
@@ -99,6 +106,7 @@ class _Place:
     role: str = "event"       # event | reference | origin
     triggers: tuple = ()
     fronted: bool = False
+    elided: bool = False      # 'took Aleppo on Nov. 30, Hama on Thursday': the verb is not repeated
 
 
 def _words(text: str) -> int:
@@ -122,12 +130,16 @@ class _Sentence:
     def __init__(self, sentence, gaz: Gazetteer, vocab: Vocabulary, antecedents: dict):
         self.s = sentence
         self.text = text = sentence.text
-        self.places = [_Place(m) for m in gaz.find(text) if not _NOT_A_PLACE_AFTER.match(text, m.end)]
+        triggers = [] if _CONDITIONAL.match(text) else vocab.find(text)
+        self.places = [_Place(m) for m in gaz.find(text, fuzzy=bool(triggers))
+                       if not _NOT_A_PLACE_AFTER.match(text, m.end)]
         self._anaphora(antecedents)
         self.triggers = []
+        if triggers:
+            self.places += [_Place(m) for m in unlisted(text, [p.match for p in self.places], triggers)]
+            self.places.sort(key=lambda p: p.match.start)
         if not self.places:
             return
-        triggers = vocab.find(text)
         modals = list(_MODAL.finditer(text)) if triggers else ()
         self.triggers = [t for t in triggers if not any(
             m.end() <= t.start and (_EXPECT_GAP if m.group("expect") else _MODAL_GAP).fullmatch(text, m.end(), t.start)
@@ -160,7 +172,8 @@ class _Sentence:
             w.pop()
         last, prev = (w[-1] if w else ""), (w[-2] if len(w) > 1 else "")
         if ((last == "of" and prev in _DIRECTIONS and (len(w) < 3 or w[-3] != "the"))   # 'north of the capital'
-                or (last in ("in", "of") and prev in _DESCRIPTIVE and _POSSESSIVE_WORDS & set(w[-5:-2]))
+                or (last in ("in", "of") and prev in _DESCRIPTIVE and _POSSESSIVE_WORDS & set(w[-5:-2])
+                    and not any(0 <= m.start - t.end <= 4 for t in self.triggers))   # 'left their headquarters in'
                 or last in _LINKERS or (last in ("to", "with", "and") and _LINKERS & set(w[-5:-1]))
                 or (last == "to" and prev in _ROADS)):
             p.role = "reference"     # 'their stronghold in Idlib', 'the highway linking Aleppo to Damascus'
@@ -186,6 +199,9 @@ class _Sentence:
             m = p.match
             if previous and previous.triggers and _LIST_SEP.fullmatch(text, previous.match.end, m.start):
                 p.triggers, p.fronted = previous.triggers, previous.fronted
+            elif previous and previous.triggers and _DATED_SEP.fullmatch(text, previous.match.end, m.start):
+                p.triggers, p.fronted, p.elided = previous.triggers, previous.fronted, True
+                previous.elided = True
             else:
                 p.triggers = self._governing(p)
                 if fronted and m.end <= fronted.end():
@@ -213,7 +229,7 @@ class _Sentence:
             limit = min(t.action.max_gap, 2) if country else t.action.max_gap
             if country and gap.split()[-1:] and gap.split()[-1] in _TOPIC_PREPOSITIONS:
                 limit = -1   # 'talks on Syria', 'a resolution about Syria': a topic, not a place
-            if (t.action.place_role == "object" and not self._passive(t)
+            if (t.action.place_role == "object" and (not self._passive(t) or _DESTINATION.match(gap))
                     and _gap_words(gap) <= limit
                     and not CLAUSE_BREAK.search(gap)):
                 chain = [t]
@@ -349,8 +365,10 @@ def _row(doc, s, p: _Place, t: Trigger, triggers, actors: ActorIndex, frames, me
     place = m.place
     frame = frame_at(frames, s.start + t.start)
     actor = _actor(t, s, actors, frame)
-    if actor and actor.neutral and t.action.action not in _CIVILIAN_ACTIONS:
-        return None   # 'thousands of people fled Homs': civilians moving are not a military event
+    if (actor.neutral if actor else t.action.action in _NEEDS_ACTOR) and t.action.action not in _CIVILIAN_ACTIONS:
+        return None   # 'thousands of people fled Homs', 'many have fled towards Hama', 'a meeting in Beirut'
+    if t.action.action == "advanced_toward" and place.place_type in _ABROAD:
+        return None   # 'had moved on to Moscow': no offensive advances on a place abroad
     negated = bool(_NEGATION.search(text, max(0, t.start - 24), t.start))
     if negated or (frame and frame.denied):
         status = "denied"
@@ -358,7 +376,7 @@ def _row(doc, s, p: _Place, t: Trigger, triggers, actors: ActorIndex, frames, me
         status = "claimed"
     else:
         status = "reported"
-    date, date_text = _date(s, t, mentions, carried, history)
+    date, date_text = _date(s, t, mentions, carried, history, m.end if p.elided else None)
     distance_km, distance_from = distance(text, t.text, m.end, place.name)
     start, end = min(t.start, m.start), max(t.end, m.end)
     return {
@@ -398,11 +416,11 @@ def _actor(t: Trigger, s, actors: ActorIndex, frame: Frame | None) -> ActorPhras
     """Who did it: the agent after a passive ('fell to the rebels'), the subject before an active
     trigger (pronouns resolved), the phrase right before a nominal one, else the first phrase after."""
     base, text = s.start, s.text
-    phrases = actors.phrases(s.index)
+    phrases = [a for a in actors.phrases(s.index) if not is_agency(a.text)]   # 'told AFP': a channel
     speaker = frame.claimer if frame else ""
     t0, t1 = base + t.start, base + t.end
     after = [a for a in phrases if a.start >= t0 and not a.pronoun]
-    passive = t.action.place_role == "subject" or _passive(text, t)
+    passive = t.action.place_role == "subject" or (_passive(text, t) and not _DESTINATION.match(text, t.end))
     if passive or t.nominal:
         for a in after:
             if a.start < t1 or _AGENT_GAP.match(text[t.end:a.start - base] + " "):
@@ -417,19 +435,28 @@ def _actor(t: Trigger, s, actors: ActorIndex, frame: Frame | None) -> ActorPhras
         return _resolve(adjacent[-1], actors, s.index, speaker)
     subjects = [a for a in phrases if a.end <= t0 and not a.object_position]
     if subjects:
-        return _resolve(subjects[-1], actors, s.index, speaker)
+        actor = _resolve(subjects[-1], actors, s.index, speaker)
+        if len(subjects) > 1 and _ORDERED.search(text, 0, actor.start - base):
+            return replace(actor, side=_resolve(subjects[-2], actors, s.index, speaker).side)   # 'Netanyahu ordered troops to'
+        return actor
     clause_end = CLAUSE_BREAK.search(text, t.end)
     limit = base + (clause_end.start() if clause_end else len(text))
     later = [a for a in after if a.start < limit and not a.object_position and not a.neutral]
-    return _resolve(later[0], actors, s.index, speaker) if later else None
+    if later:
+        return _resolve(later[0], actors, s.index, speaker)
+    if speaker and side_of(speaker) != "unknown":   # 'Officials said extra brigades had been moved to …'
+        return ActorPhrase(t0, t0, speaker, side_of(speaker), True)
+    return None
 
 
 def _resolve(a: ActorPhrase, actors: ActorIndex, i: int, speaker: str) -> ActorPhrase:
-    """A pronoun stands for its antecedent; 'its forces', 'his government' take the side of what the
+    """A pronoun stands for its antecedent, a bare 'troops' for the last 'Israeli troops'; 'its forces', 'his government' take the side of what the
     possessive stands for; a phrase with no side inside a statement ('the air force', said an
     Israeli official) takes the speaker's side. The text stays as written unless it is a pronoun."""
     if a.pronoun:
         a = actors.antecedent(a, i, speaker) or a
+    else:
+        a = actors.same_head(a, i)
     lead = possessive_lead(a)
     ref = actors.antecedent(lead, i, speaker) if lead else None
     if ref and ref.side != "unknown":
@@ -439,8 +466,12 @@ def _resolve(a: ActorPhrase, actors: ActorIndex, i: int, speaker: str) -> ActorP
     return a
 
 
-def _date(s, t: Trigger, mentions, carried: str, history: bool) -> tuple[str, str]:
-    """The date words nearest the trigger in the sentence, else the date the article last gave."""
+def _date(s, t: Trigger, mentions, carried: str, history: bool, place_end: int | None) -> tuple[str, str]:
+    """The date words nearest the trigger in the sentence (right after the place in a list with the
+    verb elided: 'Hama on Thursday'), else the date the article last gave."""
+    following = [d for d in mentions if place_end is not None and 0 <= d.start - s.start - place_end < 16]
+    if following:
+        return following[0].date, following[0].text
     if mentions:
         t0, t1 = s.start + t.start, s.start + t.end
         best = min(mentions, key=lambda d: min(abs(d.start - t1), abs(t0 - d.end)))

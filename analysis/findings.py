@@ -105,10 +105,15 @@ def event_findings(events: pd.DataFrame) -> list[str]:
         if actions:
             out.append(f"What the rebels did, by the fixed action vocabulary: {_ranked(actions)}.")
         km = pd.to_numeric(_col(rebels, "km_to_damascus"), errors="coerce")
-        if km.notna().any():
-            row = rebels.loc[km.idxmin()]
-            out.append(f"The place nearest Damascus named in a rebel action is {row['place']} "
-                       f"({float(km.min()):.0f} km from the capital).")
+        at_capital = int((km < 1).sum())
+        if at_capital:
+            out.append(f"{_plural(at_capital, 'rebel event')} name{'s' if at_capital == 1 else ''} Damascus itself.")
+        outside = km[km >= 1]
+        if not outside.empty:
+            row = rebels.loc[outside.idxmin()]
+            lead = "Apart from the capital, the nearest place" if at_capital else "The nearest place"
+            out.append(f"{lead} named in a rebel action is {row['place']} "
+                       f"({float(outside.min()):.0f} km from Damascus).")
     else:
         out.append("No event is attributed to the opposition.")
     stated = events[pd.to_numeric(_col(events, "distance_km"), errors="coerce").notna()]
@@ -131,8 +136,8 @@ def event_findings(events: pd.DataFrame) -> list[str]:
     dates = sorted(_values(_col(events, "date")))
     if dates:
         undated = len(events) - len(dates)
-        span = dates[0] if dates[0] == dates[-1] else f"from {dates[0]} to {dates[-1]}"
-        out.append(f"Dated events run {span}" + (f"; {_plural(undated, 'event')} carry no date." if undated else "."))
+        span = f"fall on {dates[0]}" if dates[0] == dates[-1] else f"run from {dates[0]} to {dates[-1]}"
+        out.append(f"Dated events {span}" + (f"; {_plural(undated, 'event')} carry no date." if undated else "."))
     return out
 
 

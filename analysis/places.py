@@ -10,6 +10,7 @@ import csv
 import functools
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,6 +45,20 @@ _PLURAL_SUFFIX = re.compile(r"(?:[Pp]rovinces|[Gg]overnorates)$")
 _PLURAL_PREFIX = re.compile(r"(?:provinces|governorates) of $")
 _LIST_SEP = re.compile(r"(?:,? (?:and|or) |, | ?& )")
 _APPOSITION = re.compile(r",? ")
+# transliteration folding: article prefixes go, then e/a, ou/u, ee/i, a final -ah/-eh, doubled letters
+_FUZZY_ARTICLE = re.compile(r"(?:^|(?<=\s))(?:al|el|ad|as|ash|ar|az|at|an|ez|es|ed|en)\s+")
+_FUZZY_FOLDS = (("ou", "u"), ("ee", "i"), ("e", "a"), ("ai", "ay"))
+_FUZZY_FINAL_H = re.compile(r"ah\b")
+_DOUBLE = re.compile(r"(\w)\1+")
+MIN_FUZZY_LETTERS = 5          # shorter keys ('hama', 'dara') would match ordinary capitalised words
+# a capitalised name of up to four words, lower-case article particles allowed ('Khan Arnabeh', 'Tal al-Hara')
+_CAPITALISED_RUN = re.compile(   # no lookbehind (slow at every position): a hit checks the character before
+    r"[A-Z][\w’'-]*(?:[ -](?:(?:al|el|ad|as|ash|ar|az|an|at|ez|es|ed)[ -])?[A-Z][\w’'-]*){0,3}")
+_GLUED_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][\w-]*)[ -]\Z")   # not 'Syria's Hader'
+_NOT_GLUED = frozenset("The In At On Near From To Into Of And Or By For Outside Inside Around".split())
+_GLUED_AFTER = re.compile(r"[ -][A-Z]")
+_WORD_CHAR = re.compile(r"[\w’'-]")
+_RUN_WORD = re.compile(r"[\w’'-]+")
 # A name right after these is a person's: "bin Jassim", "Defence Minister Israel Katz".
 _PERSON_BEFORE = re.compile(r"(?<![\w.])(?:bin|ibn|bint|Bin|Ibn|Bint|Minister|President|Secretary|Mr\.?|Mrs\.?|Ms\.?"
                             r"|Dr\.?|King|Queen|Prince|Emir|Senator|General|Gen\.|Colonel|Col\.) $")
@@ -73,9 +88,20 @@ class PlaceMatch:
     place: Place
 
 
+@functools.lru_cache(maxsize=65536)
 def _key(text: str) -> str:
     """Spelling key: curly/straight apostrophes and space/hyphen runs compare equal."""
     return _KEY_SEP.sub(" ", _KEY_APOS.sub("'", text.strip()))
+
+
+@functools.lru_cache(maxsize=65536)
+def fuzzy_key(text: str) -> str:
+    """Transliteration-tolerant key: 'Helfaya' = 'Ḩalfāyā', 'Khan Arnabeh' = 'Khan Arnabah'."""
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
+    text = _FUZZY_ARTICLE.sub("", _KEY_SEP.sub(" ", _KEY_APOS.sub("", text)).strip())
+    for a, b in _FUZZY_FOLDS:
+        text = text.replace(a, b)
+    return _DOUBLE.sub(r"\1", _FUZZY_FINAL_H.sub("a", text)).replace(" ", "")
 
 
 def _trie_regex(keys) -> str:
@@ -118,6 +144,12 @@ class Gazetteer:
         self.by_casefold: dict[str, list[Place]] = {}
         for key, bucket in self.by_key.items():
             self.by_casefold.setdefault(key.casefold(), []).extend(bucket)
+        self.by_fuzzy: dict[str, list[Place]] = {}
+        for key, bucket in self.by_key.items():
+            fuzzy = fuzzy_key(key)
+            if len(fuzzy) >= MIN_FUZZY_LETTERS:
+                self.by_fuzzy.setdefault(fuzzy, []).extend(p for p in bucket if p not in self.by_fuzzy.get(fuzzy, ()))
+        self._fuzzy_run = functools.lru_cache(maxsize=65536)(self._lookup_run)
         self._generic_capital = frozenset(_key(p) for p in CAPITAL_PHRASES)
         self._capital_keys = self._generic_capital | {_key(p) for p in SYRIAN_CAPITAL_PHRASES}
         keys = sorted({*self.by_key, *self._capital_keys}, key=lambda k: (-len(k), k))
@@ -142,8 +174,9 @@ class Gazetteer:
 
     # -- matching -------------------------------------------------------------------------
 
-    def find(self, text: str, syrian_context: bool = True) -> list[PlaceMatch]:
-        """Every place mention in `text`, non-overlapping, longest first, in text order."""
+    def find(self, text: str, syrian_context: bool = True, fuzzy: bool = True) -> list[PlaceMatch]:
+        """Every place mention in `text`, non-overlapping, longest first, in text order; with
+        `fuzzy`, also capitalised names whose transliteration key is a known place's."""
         raw = []  # [start, end, candidates, wanted_type]
         last_end = 0
         for m in self._regex.finditer(text):
@@ -156,14 +189,55 @@ class Gazetteer:
             if key in self._capital_keys:
                 if syrian_context or key not in self._generic_capital:
                     raw.append([m.start(), m.end(), [self.places[DAMASCUS_ID]], "city"])
-            elif not _PERSON_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            elif not _PERSON_BEFORE.search(text, max(0, m.start() - 12), m.start()) and \
+                    not self._part_of_longer_name(text, m.start(), m.end(), self.by_key[key]):
                 raw.append([m.start(), m.end(), self.by_key[key], None])
+        if fuzzy:
+            self._fuzzy(text, raw)
         self._apply_context(text, raw)
         matches = []
         for start, end, candidates, wanted in raw:
             place = _choose(candidates, wanted)
             matches.append(PlaceMatch(start, end, text[start:end], place))
         return _drop_capital_appositions(text, matches, self._capital_keys)
+
+    def _fuzzy(self, text: str, raw: list) -> None:
+        """Capitalised names the exact matcher missed, looked up by their transliteration key."""
+        found = []
+        starts = {item[0] for item in raw}
+        for m in _CAPITALISED_RUN.finditer(text):
+            if m.start() in starts:
+                continue
+            hit = self._fuzzy_run(m.group())
+            if hit and not (m.start() and _WORD_CHAR.match(text, m.start() - 1)) and \
+                    not any(a < m.end() and m.start() < b for a, b, *_ in raw) and \
+                    not _PERSON_BEFORE.search(text, max(0, m.start() + hit[0] - 12), m.start() + hit[0]):
+                found.append([m.start() + hit[0], m.start() + hit[1], hit[2], None])
+        if found:
+            raw.extend(found)
+            raw.sort(key=lambda item: item[0])
+
+    @staticmethod
+    def _part_of_longer_name(text: str, start: int, end: int, candidates) -> bool:
+        """'Hamra' in 'Kafr Hamra' is not the village Al Hamra: a village name glued to another
+        capitalised word is part of a longer, unknown name."""
+        if not all(p.place_type == "village" for p in candidates):
+            return False
+        before = _GLUED_BEFORE.search(text, max(0, start - 30), start)
+        return bool(_GLUED_AFTER.match(text, end) or (before and before.group(1) not in _NOT_GLUED))
+
+    def _lookup_run(self, run: str) -> tuple | None:
+        """(start, end, places) of the longest run of capitalised words in `run` that has a key."""
+        words = list(_RUN_WORD.finditer(run))
+        for n in range(len(words), 0, -1):
+            for i in range(len(words) - n + 1):
+                if not words[i].group()[0].isupper():
+                    continue
+                start, end = words[i].start(), words[i + n - 1].end()
+                bucket = self.by_fuzzy.get(fuzzy_key(run[start:end]))
+                if bucket and not self._part_of_longer_name(run, start, end, bucket):
+                    return start, end, bucket
+        return None
 
     def _apply_context(self, text: str, raw: list) -> None:
         """Pick governorate vs city from the words around each name; extend over 'province'."""

@@ -1,6 +1,6 @@
 """The report command: run the notebooks headlessly with papermill and publish what they make.
 
-    python -m analysis.report [--params params/report.yaml] [--jobs N] [-p NAME VALUE ...]
+    python -m analysis.report [--params params/report.yaml] [--jobs N] [-p NAME VALUE ...] [--notebooks DIR]
     python -m analysis.report --store-notebooks
 
 The first writes into OUT_DIR (the `out_dir` parameter, `reports/` by default): the executed
@@ -132,6 +132,13 @@ def describe_failure(err, nb_path: Path, executed) -> str:
             f"{getattr(err, 'ename', type(err).__name__)}: {message}")
 
 
+class Interrupted(Exception):
+    """Raised between cells once the user pressed Ctrl-C."""
+
+
+STOP = threading.Event()
+
+
 class Progress:
     """Start/finish lines per notebook; on a terminal, a status line with each one's cell count."""
 
@@ -181,6 +188,12 @@ def run_notebook(path: Path, dest: Path, parameters: dict | None, progress: Prog
         nonlocal done
         done += 1
         progress.cell(name, done, total)
+        if STOP.is_set():
+            raise Interrupted(name)
+
+    def on_start(**_):
+        if STOP.is_set():
+            raise Interrupted(name)
 
     progress.line(f"  {name:<{progress.width}}  started")
     executed, error = None, ""
@@ -191,7 +204,7 @@ def run_notebook(path: Path, dest: Path, parameters: dict | None, progress: Prog
                 str(path), str(out), parameters=parameters or None, kernel_name="python3",
                 progress_bar=False, log_output=False, request_save_on_cell_execute=False,
                 execution_timeout=CELL_TIMEOUT, resources={"metadata": {"path": str(config.ROOT)}},
-                on_cell_executed=on_cell, extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
+                on_cell_executed=on_cell, on_cell_start=on_start, extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
         except PapermillExecutionError as e:
             executed = nbformat.read(out, as_version=4) if out.exists() else None
             error = describe_failure(e, path, executed)
@@ -215,10 +228,17 @@ def run_all(books: list[Path], dest_dir: Path, parameters: dict | None, jobs: in
     start is a short one; results in the notebooks' order."""
     progress = Progress([b.stem for b in books])
     size = {b: sum(c.cell_type == "code" for c in nbformat.read(b, as_version=4).cells) for b in books}
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
+    pool = ThreadPoolExecutor(max_workers=jobs)
+    try:
         futures = {b: pool.submit(run_notebook, b, dest_dir / b.name, parameters, progress)
                    for b in sorted(books, key=lambda b: -size[b])}
         return [futures[b].result() for b in books]
+    except KeyboardInterrupt:
+        STOP.set()              # running notebooks stop at their next cell, queued ones never start
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    finally:
+        pool.shutdown(wait=True)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -309,14 +329,32 @@ def main(argv=None) -> int:
     out_dir = resolve(values.get("out_dir", "reports"))
     shown = " ".join(f"{k}={v!r}" for k, v in values.items())
     print(f"running {len(books)} notebooks, {jobs} at a time ({shown})", flush=True)
-    results = run_all(books, dest_dir, parameters, jobs)
-    failed = [r for r in results if r.error]
-    for r in failed:
-        print(f"error: {r.error}", file=sys.stderr)
-    if failed:
-        print(f"failed after {time.perf_counter() - started:.1f} s; executed notebooks in {shown_path(dest_dir)}/",
-              file=sys.stderr)
-        return 1
+    with tempfile.TemporaryDirectory(prefix="notebooks-") as staging:
+        # --store-notebooks replaces the committed notebooks only when every one of them ran
+        run_dir = Path(staging) if args.store_notebooks else dest_dir
+        try:
+            results = run_all(books, run_dir, parameters, jobs)
+        except KeyboardInterrupt:
+            print(f"\ninterrupted after {time.perf_counter() - started:.1f} s", file=sys.stderr)
+            return 130
+        failed = [r for r in results if r.error]
+        for r in failed:
+            print(f"error: {r.error}", file=sys.stderr)
+        if failed:
+            if args.store_notebooks:
+                out_dir.mkdir(parents=True, exist_ok=True)
+                for r in failed:
+                    executed = run_dir / f"{r.name}.ipynb"
+                    if executed.exists():
+                        write_atomic(out_dir / executed.name, executed.read_bytes())
+                where = f"{shown_path(dest_dir)}/ unchanged; the failed runs are in {shown_path(out_dir)}/"
+            else:
+                where = f"executed notebooks in {shown_path(dest_dir)}/"
+            print(f"failed after {time.perf_counter() - started:.1f} s; {where}", file=sys.stderr)
+            return 1
+        if args.store_notebooks:
+            for book in books:
+                write_atomic(dest_dir / book.name, (run_dir / book.name).read_bytes())
 
     if args.store_notebooks:
         copied = copy_figures(out_dir / "figures", DOCS_FIGURES)

@@ -335,7 +335,8 @@ def _enrich(sp: Speaker) -> Speaker:
     return replace(sp, side=_side(sp.country, sp.type, words, sp.role + " " + sp.affiliation + " " + sp.name))
 
 
-_FULL_NAME_BEFORE = r"((?:(?:[A-Z][\w’'.-]+|al-|bin|ibn|abu|de|van|von)\s+){1,4})"
+# Up to four name words right before a surname ("Syrian President Bashar", "Mohammed bin").
+_NAME_BEFORE = re.compile(r"((?:(?:[A-Z][\w’'.-]+|al-|bin|ibn|abu|de|van|von)\s+){1,4})$")
 
 
 class DocumentSpeakers:
@@ -403,22 +404,23 @@ class DocumentSpeakers:
 
     def _definite(self, sp: Speaker, paragraph: int) -> Speaker | None:
         """"the minister", "the army": the latest earlier speaker all of whose description words fit."""
-        words = [w for w in re.sub(r"[’']s?\b", "", (sp.role or sp.name).lower()).replace("-", " ").split()
-                 if w not in DETERMINERS]
+        words = [w for w in re.sub(r"[’']s?\b", "", (sp.role or sp.name).lower()).split() if w not in DETERMINERS]
+        # the head and the words that narrow it (roles, modifiers, nationalities) must fit; others
+        # ("the Britain-based monitor") only describe
+        words = [w for i, w in enumerate(words) if i == len(words) - 1 or lexicon_class(w) or _key(w) in countries()]
         if not words:  # "the statement": the last body that spoke
             for para, cand in reversed(self.history):
                 if para >= paragraph - 1 and cand.type != "person":
                     return replace(cand, text=sp.text, channel=sp.channel)
             return None
         plural = _plural(sp)
+        wanted = [w.removesuffix("s") for w in words]
         for para, cand in reversed(self.history):
             if para < paragraph - self.DEFINITE_REACH:
                 break
             if plural and cand.type == "person" and not _plural(cand):
                 continue
-            have = {re.sub(r"s$", "", w) for w in
-                    f"{cand.role} {cand.name} {cand.type} {cand.text}".lower().replace("-", " ").replace("’", "'").split()}
-            if all(re.sub(r"s$", "", w) in have for w in words):
+            if all(w in _description_words(cand) for w in wanted):
                 return replace(cand, text=sp.text, channel=sp.channel)
         return None
 
@@ -426,9 +428,13 @@ class DocumentSpeakers:
         """The earliest fuller mention of this name before `offset` ("Syrian President Bashar Assad"),
         else the first after it (live blogs name people further down)."""
         if surname not in self.fuller:
-            pattern = re.compile(_FULL_NAME_BEFORE + re.escape(surname) + r"\b")
-            self.fuller[surname] = [(m.start(), sp) for m in pattern.finditer(self.body)
-                                    if (sp := self._person(m.group(1).split() + [surname]))]
+            found = []
+            for m in re.finditer(r"\b" + re.escape(surname) + r"\b", self.body):
+                before = _NAME_BEFORE.search(self.body, max(0, m.start() - 80), m.start())
+                sp = self._person(before.group(1).split() + [surname]) if before else None
+                if sp:
+                    found.append((before.start(), sp))
+            self.fuller[surname] = found
         found = self.fuller[surname]
         before = [sp for pos, sp in found if pos < offset]
         return before[0] if before else (found[0][1] if found else None)
@@ -440,6 +446,13 @@ class DocumentSpeakers:
             if sp and sp.type == "person" and len(sp.name.split()) >= 2:
                 return sp
         return None
+
+
+@lru_cache(maxsize=1 << 14)
+def _description_words(sp: Speaker) -> frozenset[str]:
+    """Words a definite description may use to point back at this speaker (singular forms)."""
+    text = f"{sp.role} {sp.name} {sp.type} {sp.text}".lower().replace("-", " ").replace("’", "'")
+    return frozenset(w.removesuffix("'s").removesuffix("s") for w in text.split())
 
 
 def _plural(sp: Speaker) -> bool:

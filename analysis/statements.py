@@ -15,26 +15,32 @@ from dataclasses import dataclass, field
 
 from .attribution import Cue, find_cues, sentence_subject
 from .quotes import Quote, find_quotes
-from .speakers import DocumentSpeakers, Speaker, parse_phrase
+from .speakers import DETERMINERS, DocumentSpeakers, Speaker, parse_phrase
 from .stances import find_stances
 
 MIN_CLAUSE_WORDS = 3          # a reported clause shorter than this is not a statement
 MIN_UNATTRIBUTED_WORDS = 6    # a quote with no speaker must be at least a short sentence
+MIN_DIRECT_WORDS = 4          # shorter quotes ("No," he said) are not counted as statements (issue 3)
 _TRIM = " \t\n,;:.!?…—–-"
 _CLOSING = "”\"’'»"
 _CONNECTOR_END = re.compile(r"(?:[\s,;:—–-]+(?:and|but|even\s+as|as|while|whereas|although|though|so|or))+[\s,;:—–-]*$")
 _LEADING_JUNK = re.compile(r"[\s,;:—–-]+")
 _WORD = re.compile(r"[\w’'-]+")
 _HEADLINE_SPEAKER = re.compile(r"^\s*(?P<np>[^:“”\"]{2,80}?)\s*:\s*$")
-_HEADLINE = re.compile(r"^(?:\d{1,2}[:.]\d{2}\s*(?:[A-Z]{2,4}|[ap]\.?m\.?)?\s*[–—-]\s*)?(?P<np>[^:;,“”\"‘’]{2,60}?):\s+(?P<content>\S.*)$")
+_HEADLINE = re.compile(r"^(?P<stamp>\d{1,2}[:.]\d{2}\s*(?:[A-Z]{2,4}|[ap]\.?m\.?)?\s*[–—-]\s*)?(?P<np>[^:;,“”\"‘’]{2,60}?):\s+(?P<content>\S.*)$")
 _HEADLINE_TYPES = {"person", "government", "armed forces", "armed group", "media", "international organisation",
                    "organisation", "monitor", ""}
+_QUOTE_THEN_ADJUNCT = re.compile(r"[”\"](?:\s*,|,[”\"])\s+[a-z]+ing\b|,(?:[”\"]|'')\s+[a-z]+ing\b")
+_RELATIVE_SUBJECT = re.compile(r",\s+(?:who|which)\b")
 _COLON_QUOTE = re.compile(r":\s*(?=[“\"]|'')")
 _RESUMED_QUOTE = re.compile(r"^(?:but|and)\s+(?=[“\"]|'')")
 _EMBEDDING = re.compile(r"\bthat\s*$")
 _QUANTITY = re.compile(r"(?:at\s+(?:least|most)|as\s+(?:many|much|few))\b", re.IGNORECASE)
 _OPENING = "“\"«‘'"
 # A reported "content" starting with one of these is a place or time phrase, not a clause.
+# A "content" opening with one of these is an adverbial clause ("said when asked whether …").
+_ADJUNCT_OPENERS = {"when", "while", "as", "after", "before", "amid", "since", "because", "although", "though",
+                    "unless", "until", "during"}
 _NOT_CONTENT = {"of", "about", "at", "in", "on", "during", "after", "before", "from", "by", "via", "with", "while", "when", "as",
                 "amid", "outside", "inside", "near", "to", "late", "early"}
 
@@ -66,6 +72,20 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def _comma_outside_quotes(body: str, start: int, end: int) -> int | None:
+    """Offset of the first comma in body[start:end] that no open quote mark encloses."""
+    depth = 0
+    for m in re.finditer(r"[,“”]", body[start:end]):
+        ch = m.group()
+        if ch == "“":
+            depth += 1
+        elif ch == "”":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            return start + m.start()
+    return None
+
+
 def _trim(body: str, start: int, end: int) -> tuple[int, int]:
     """Shrink [start, end) past surrounding punctuation and dangling connectors ("…, even as")."""
     m = _LEADING_JUNK.match(body, start, end)
@@ -87,6 +107,7 @@ class _Extraction:
         self.doc = doc
         self.body = doc.body
         self.quotes = find_quotes(doc.paragraphs)
+        self.paragraph_of = {p.index: p for p in doc.paragraphs}
         self.quote_starts = [q.open for q in self.quotes]
         self.attached: dict[int, tuple[Attribution, str]] = {}   # quote index → attribution, rule
         self.group_of: dict[int, int] = {}                       # quote index → first quote of its group
@@ -139,7 +160,7 @@ class _Extraction:
                 end -= 1
             while start < end and self.body[start].isspace():
                 start += 1
-            if end > start:
+            if _words(self.body[start:end]) >= MIN_DIRECT_WORDS:
                 self.drafts.append(Draft(start, end, "direct", attr, rule, self.group_of[qi]))
         self.drafts.sort(key=lambda d: (d.start, d.end))
         return self.drafts
@@ -214,12 +235,19 @@ class _Extraction:
         semi = self.body.find(";", start, end)
         if semi >= 0:
             start, end = _trim(self.body, start, semi)
+        adjunct = _QUOTE_THEN_ADJUNCT.search(self.body, start, end)
+        if adjunct:  # '… “should be wrapped up by Cleveland,” referring to …'
+            start, end = _trim(self.body, start, adjunct.start() + 1)
         colon = _COLON_QUOTE.search(self.body, start, end)
         if colon:  # "said he feared the airstrikes: “They will bomb us …”"
             qi = self.quote_starting_at(colon.end())
             if qi is not None:
                 self.attach(qi, attr, "clause-colon-quote")
             start, end = _trim(self.body, start, colon.start())
+        if cue.subject and _RELATIVE_SUBJECT.search(sent.text, cue.subject[0], cue.verb_start):
+            comma = _comma_outside_quotes(self.body, start, end)  # "State TV, which had insisted that A, went …"
+            if comma is not None:
+                start, end = _trim(self.body, start, comma)
         text = self.body[start:end]
         first = text.split()[0].lower() if text.split() else ""
         quote_first = start < end and self.body[start] in _OPENING
@@ -238,7 +266,8 @@ class _Extraction:
                         self.attach(qi, attr, attr.rule)
                     return end - base
         resumed = _RESUMED_QUOTE.match(text)
-        place_or_time = first in _NOT_CONTENT and _words(text) <= 8 and not _QUANTITY.match(text)
+        place_or_time = (first in _NOT_CONTENT and _words(text) <= 8 and not _QUANTITY.match(text)) \
+            or first in _ADJUNCT_OPENERS
         if _words(text) < 2 or place_or_time or (cue.comma_after and not quote_first) or resumed:
             new_floor = self.trailing(cue, attr, sent, paragraph_start, subject_start, floor)
             if resumed:  # "…, it added, but “there is no threat”"
@@ -246,9 +275,11 @@ class _Extraction:
                 if qi is not None:
                     self.attach(qi, attr, "interrupted-quote")
             return new_floor
-        if _words(text) < MIN_CLAUSE_WORDS:
+        if _words(text) < MIN_CLAUSE_WORDS and not cue.naming:
             return floor
         inside = [i for i in self.quotes_within(start - 1, end) if i not in self.attached]
+        if cue.naming and not inside:
+            return floor  # "Trump called Putin on Tuesday": no words are reported
         self.absorbed.update(inside)
         rule = ("conjoined-verb" if cue.conjoined else "participle-clause" if cue.participle
                 else "speaker-verb-clause" if attr.span else "verb-clause-no-subject")
@@ -263,8 +294,9 @@ class _Extraction:
     def headline(self, sent, paragraph_start: int) -> None:
         """Live-blog and headline lines: '18:05 GMT – Biden: Assad's fall is …', 'Rebels: “…”'."""
         m = _HEADLINE.match(sent.text)
-        if not m:
-            return
+        paragraph = self.paragraph_of[sent.paragraph_index]
+        if not m or (paragraph.text != sent.text and not m.group("stamp")):
+            return  # only a line of its own (a headline, a bullet) or a time-stamped entry
         sp = parse_phrase(m.group("np"))
         if not sp or not sp.name or sp.pronoun or sp.type not in _HEADLINE_TYPES:
             return
@@ -446,7 +478,8 @@ def _resolve_in_reading_order(extraction: _Extraction, drafts: list[Draft], spea
             _resolve(item, extraction.body, speakers)
         elif item not in seen_spans:
             sp = parse_phrase(extraction.body[item[0]:item[1]])
-            if sp and sp.name and not sp.pronoun and not sp.definite and sp.type in ("person", ""):
+            if sp and sp.name and not sp.pronoun and not sp.definite and sp.type in ("person", "") \
+                    and sp.name.split()[0].lower() not in DETERMINERS:
                 sp = speakers.resolve(sp, paragraph, item[0])
                 if sp.type == "person":
                     speakers.remember(sp, paragraph)

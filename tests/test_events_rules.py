@@ -107,6 +107,8 @@ def test_live_blog_events(damascus):
         (3, "Damascus", "took_control", "opposition", "claimed"),
         (6, "Mezzeh", "withdrew", "government", "claimed"),
         (7, "Saydnaya", "released", "opposition", "reported"),
+        (8, "Golan Heights", "entered", "foreign", "reported"),   # 'the buffer zone' is the Golan's
+        (9, "Golan Heights", "entered", "foreign", "claimed"),
         (9, "Quneitra", "entered", "foreign", "claimed"),
         (10, "Deir ez-Zor", "took_control", "opposition", "reported"),
         (10, "Deir ez-Zor", "withdrew", "government", "reported"),

@@ -92,6 +92,28 @@ def test_report_failure_names_notebook_and_cell(tmp_path):
     assert not (tmp_path / "out" / "report.html").exists()
 
 
+def test_store_notebooks_replaces_them_only_when_all_ran(tmp_path):
+    books, out = tmp_path / "books", tmp_path / "out"
+    books.mkdir()
+    params = new_code_cell(f'seeds: str = "seeds"  # folder\npublished: str = ""  # date\nout_dir: str = "{out}"  # out')
+    params.metadata["tags"] = ["parameters"]
+    meta = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
+    nbformat.write(new_notebook(cells=[params, new_code_cell("1 + 1")], metadata=meta), books / "01_fine.ipynb")
+    nbformat.write(new_notebook(cells=[params, new_code_cell("1 / 0")], metadata=meta), books / "02_boom.ipynb")
+    before = {p.name: p.read_bytes() for p in books.iterdir()}
+    proc = run_report("--notebooks", str(books), "--store-notebooks")
+    assert proc.returncode == 1 and "02_boom.ipynb, cell 2" in proc.stderr and "ZeroDivisionError" in proc.stderr
+    assert {p.name: p.read_bytes() for p in books.iterdir()} == before, "a failed run changed the stored notebooks"
+    assert (out / "02_boom.ipynb").exists()
+    (books / "02_boom.ipynb").unlink()
+    proc = run_report("--notebooks", str(books), "--store-notebooks")
+    assert proc.returncode == 0, proc.stderr
+    stored = nbformat.read(books / "01_fine.ipynb", as_version=4)
+    assert stored.cells[1].execution_count == 2 and stored.cells[1].outputs[0]["data"]["text/plain"] == "2"
+    assert "papermill" not in stored.metadata and not [c for c in stored.cells if "injected-parameters" in
+                                                         c.metadata.get("tags", [])]
+
+
 def test_report_bad_inputs_fail_before_any_kernel(tmp_path):
     proc = run_report("-p", "seeds", str(tmp_path / "nowhere"), "-p", "out_dir", str(tmp_path / "out"))
     assert proc.returncode == 2
@@ -246,7 +268,7 @@ def test_findings_from_tables():
         {"place": "Daraa", "actor_side": "opposition", "action": "took_control", "admin1": "SY-DR",
          "km_to_damascus": 95.2, "status": "claimed", "claimed_by": "HTS", "date": ""},
         {"place": "Damascus", "actor_side": "opposition", "action": "advanced_toward", "admin1": "SY-DI",
-         "distance_km": 20.0, "distance_from": "Damascus", "status": "reported", "date": "2024-12-07"},
+         "km_to_damascus": 0.0, "distance_km": 20.0, "distance_from": "Damascus", "status": "reported", "date": "2024-12-07"},
         {"place": "Homs", "actor_side": "government", "action": "redeployed", "status": "denied"},
     ], columns=columns("events"))
     tables["statements"] = pd.DataFrame([
@@ -260,7 +282,8 @@ def test_findings_from_tables():
     text = "\n".join(findings(tables))
     assert "2 articles from Wire, published between 2024-12-07 and 2024-12-08" in text
     assert "3 events in 3 places" in text and "across 3 governorates" in text
-    assert "nearest Damascus named in a rebel action is Daraa (95 km" in text
+    assert "1 rebel event names Damascus itself." in text
+    assert "Apart from the capital, the nearest place named in a rebel action is Daraa (95 km from Damascus)" in text
     assert "20 km from Damascus" in text
     assert "1 claimed by a party" in text and "claims come from HTS" in text and "1 denied" in text
     assert "2 statements from 2 named speakers" in text

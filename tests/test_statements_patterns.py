@@ -55,6 +55,13 @@ PATTERN_TEXTS = {
     "title": "The band played “Over the Hills and Far Away” as the crowd gathered in the main square.",
     "interrupted": ("“We have lost contact with our teams in the north,” the aid agency’s director, Nina Petrova, "
                     "said, “and we fear the worst for the people who stayed behind.”"),
+    "relative_subject": ("State radio, which had earlier insisted that the president was in the capital, went off the "
+                         "air at dawn. An army officer, who asked not to be named, said the garrison had left overnight."),
+    "naming_verb": ("President Omar Tal called the offensive “a crime against our people”. Later he called the mayor "
+                    "of Westport to discuss the evacuation."),
+    "plain_text_marks": ("''We will rebuild every school that was destroyed,'' said Governor Ana Ruiz. "
+                         "''It will take years, but we will do it.''"),
+    "short_quote": "“No,” the minister said when asked whether troops would be sent to the border.",
     "verb_asserted": "The opposition coalition asserted that the election had been rigged in the eastern provinces.",
     "verb_argued": "Senator Paul Hart argued that sanctions had failed to change the government's behaviour.",
     "verb_added": "The mayor of Westport, Linda Osei, added that schools would reopen on Monday morning.",
@@ -280,3 +287,29 @@ def test_ids_are_stable_and_rows_in_body_order():
     assert a == b
     assert [r["start"] for r in a] == sorted(r["start"] for r in a)
     assert [r["statement_id"][-4:] for r in a] == [f"s{n:03d}" for n in range(1, len(a) + 1)]
+
+
+def test_relative_clause_subjects_and_their_clause_end():
+    rows = statements("relative_subject")
+    radio = one(rows, "president was in the capital")
+    assert (radio["speaker"], radio["text"]) == ("State radio", "the president was in the capital")
+    officer = one(rows, "garrison")
+    assert officer["speaker"] == "an army officer" and officer["text"] == "the garrison had left overnight"
+
+
+def test_naming_verbs_count_only_with_quoted_words():
+    rows = statements("naming_verb")
+    assert len(rows) == 1
+    assert rows[0]["kind"] == "mixed" and rows[0]["speaker"] == "Omar Tal" and rows[0]["verb"] == "called"
+
+
+def test_double_apostrophes_are_quote_marks_and_continuations_share_a_group():
+    rows = statements("plain_text_marks")
+    assert [r["text"] for r in rows] == ["We will rebuild every school that was destroyed",
+                                         "It will take years, but we will do it."]
+    assert {r["speaker"] for r in rows} == {"Ana Ruiz"}
+    assert rows[0]["statement_group"] == rows[1]["statement_group"]
+
+
+def test_quotes_under_four_words_are_not_statements():
+    assert statements("short_quote") == []

@@ -13,8 +13,8 @@ PolNeAR joins Content and Content2. Matching is one-to-one, best overlap first.
 
 Two subsets, each with precision, recall and F1:
   (a) quoted: gold attributions whose content holds a quote mark; predictions of kind direct/mixed;
-  (b) speech verb: gold attributions whose cue contains a verb of data/reference/speech_verbs.csv;
-      predictions with such a verb.
+  (b) speech verb: gold attributions whose cue contains a verb of data/reference/speech_verbs.csv
+      (naming verbs such as "called" excluded); predictions with such a verb.
 Recall counts the subset's gold attributions that some prediction matches; precision counts the
 subset's predictions that match any gold attribution (the gold annotates every attribution, so a
 prediction matching one outside the subset is still right). Source accuracy: over matched (b)
@@ -38,7 +38,8 @@ from analysis.statements import extract_statements
 _WORD = re.compile(r"\w+")
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its"}
-_SPEECH_CUE = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in VERB_KINDS) + r")\b", re.IGNORECASE)
+SPEECH_VERBS = {form for form, kind in VERB_KINDS.items() if not kind.startswith("naming")}
+_SPEECH_CUE = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in SPEECH_VERBS) + r")\b", re.IGNORECASE)
 
 
 def read_ann(path: Path) -> list[dict]:
@@ -101,7 +102,7 @@ def score_article(text: str, gold: list[dict]) -> dict:
     for p in preds:
         p["tokens"] = toks.within(p["pieces"])
         p["quoted"] = bool(p["kinds"] & {"direct", "mixed"})
-        p["speech"] = bool(p["verb"]) and p["verb"].lower() in VERB_KINDS
+        p["speech"] = bool(p["verb"]) and p["verb"].lower() in SPEECH_VERBS
     for g in gold:
         g["tokens"] = toks.within(g["content"])
         g["quoted"] = bool(_QUOTE_MARKS.search(g["content_text"]))

@@ -1,0 +1,107 @@
+"""Places the gazetteer does not know, found from the words that introduce them.
+
+Why: coverage names villages, neighbourhoods, hills and crossings no gazetteer lists. A capitalised
+name counts as a place only in a place-introducing context: 'the town(s)/village(s)/neighbourhood(s)
+of X, Y and Z', 'X, a town …', 'the X crossing/border post/air base/hill', 'Mount X', or the object
+of a strong movement trigger ('stormed X', 'were deployed to X'). The place is the name as written,
+its type read from the context, with no governorate or coordinates (empty, not guessed). Names of
+actors (cue words of actor_sides.csv), acronyms, months and weekdays are never places.
+
+Speed: each context is searched from its kind word (a substring test first), and movement objects
+only right after the sentence's triggers.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from .actors import cue_info
+from .places import Place, PlaceMatch
+from .wordtrie import trie_regex
+
+_PARTICLE = r"(?:al|el|ad|as|ash|ar|az|an|at|ez|es|ed|bin|ibn|abu|umm)"
+_NAME = r"(?:(?:al|el|ad|as|ar|az)-)?[A-Z][\w’'-]*(?:[ -](?:" + _PARTICLE + r"[ -])?[A-Z][\w’'-]*){0,3}"
+_NAMES = r"(?P<names>" + _NAME + r"(?:(?:,\s+|,?\s+and\s+)" + _NAME + r")*)"
+_NAME_AT_END = re.compile(r"(?<![\w’'-])" + _NAME + r"\Z")
+_KIND_TYPES = {"town": "town", "city": "town", "cities": "town", "village": "village", "hamlet": "village"}
+# (strings one of which the context needs, its regex)
+_KIND_OF = ((" town", " village", " cit", "neighbo", " district", " suburb", " area"), re.compile(
+    r"\b(?P<kind>towns?|villages?|city|cities|neighbou?rhoods?|neighborhoods?|districts?|suburbs?|areas?)"
+    r"\s+of\s+" + _NAMES))
+_MOUNT = (("Mount ", "Mt. ", "Jabal ", "Jebel "), re.compile(r"(?P<names>(?:Mount|Mt\.|Jabal|Jebel)\s+" + _NAME + ")"))
+# the name comes before these: found by looking back from the kind word
+_APPOSED = ((", a ", ", an "), re.compile(
+    r",\s+an?\s+(?:[\w-]+\s+){0,3}?(?P<kind>town|village|city|hamlet|neighbou?rhood|district|suburb)\b"))
+_FACILITY = ((" crossing", " post", " base", " air base", " airbase", " airport", " hill", " dam", " Crossing",
+              " Air Base", " Airbase", " Airport", " Hill", " Dam", " Military"), re.compile(
+    r"\s+(?P<kind>(?i:(?:border\s+)?crossing|border\s+post|air\s?base|military\s+(?:base|airport)|airport|hill|dam))\b"))
+_GATE = re.compile(trie_regex(w for words, _ in (_KIND_OF, _MOUNT, _APPOSED, _FACILITY) for w in words))
+_MOVE_HEADS = frozenset({"seized", "captured", "entered", "stormed", "took", "overran", "overrun", "deployed",
+                         "redeployed", "moved", "sent", "dispatched", "transferred", "been"})
+_OBJECT = re.compile(r"\s+(?:(?:to|into)\s+)?(?:the\s+)?" + _NAMES + r"(?!\s*['’]s\b)")
+_SPLIT = re.compile(r",\s+|,?\s+and\s+")
+_NOT_NAMES = frozenset(
+    "The A An This That These Those It Its They Their He She We Our His Her And But In On At Of By For "
+    "January February March April May June July August September October November December Jan Feb Mar Apr "
+    "Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday God "
+    "Western Eastern Northern Southern Parliament Palace Embassy Ministry Council Committee Command News "
+    "Agency Times Post Television TV Radio Party Front Movement Forces Army Brigade".split())
+
+
+@functools.lru_cache(maxsize=4096)
+def _place(name: str, place_type: str) -> Place:
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return Place(f"unlisted-{slug}", name, place_type, "", "", "", None, None)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_name(name: str) -> bool:
+    if (name.split()[0].split("-")[-1] in _NOT_NAMES or name.endswith(("'s", "’s", "'", "’"))
+            or name.split()[-1] in _NOT_NAMES or (name.isupper() and len(name) <= 6)):
+        return False
+    return not any(cue_info(w.strip("’'"))[0] != "unknown" or cue_info(w)[1] in ("agency", "neutral")
+                   for w in re.split(r"[ -]", name) if w[:1].isupper())
+
+
+def _type(kind: str) -> str:
+    word = kind.split()[-1].lower()
+    return _KIND_TYPES.get(word, _KIND_TYPES.get(word[:-1], "area"))
+
+
+def unlisted(text: str, known: list[PlaceMatch], triggers) -> list[PlaceMatch]:
+    """Unknown places of a sentence that overlap none of the `known` matches (`triggers`: the
+    sentence's event triggers, whose objects may be places)."""
+    taken = [(m.start, m.end) for m in known]
+    out: list[PlaceMatch] = []
+
+    def add(start: int, names: str, place_type: str, check=None) -> None:
+        for name in _SPLIT.split(names):
+            start = text.index(name, start)
+            end = start + len(name)
+            if _is_name(check or name) and not any(a < end and start < b for a, b in taken):
+                taken.append((start, end))
+                out.append(PlaceMatch(start, end, name, _place(name, place_type)))
+            start = end
+
+    gate = _GATE.search(text)
+    for words, rx in (_KIND_OF, _MOUNT):
+        if gate and any(w in text for w in words):
+            for m in rx.finditer(text):
+                if rx is _KIND_OF[1]:
+                    add(m.start("names"), m.group("names"), _type(m.group("kind")))
+                else:   # 'Mount Kabir': the name after 'Mount' must not be an actor's
+                    add(m.start(), m.group(), "area", m.group().split(None, 1)[1])
+    for words, rx in (_APPOSED, _FACILITY):
+        if gate and any(w in text for w in words):
+            for m in rx.finditer(text):
+                name = _NAME_AT_END.search(text, max(0, m.start() - 50), m.start())
+                if name:
+                    facility = rx is _FACILITY[1]
+                    names = text[name.start():m.end()] if facility else name.group()
+                    add(name.start(), names, "area" if facility else _type(m.group("kind")), name.group())
+    for t in triggers:
+        if t.text.split(None, 1)[0].lower() in _MOVE_HEADS:
+            m = _OBJECT.match(text, t.end)
+            if m:
+                add(m.start("names"), m.group("names"), "town")
+    return out

@@ -1,0 +1,146 @@
+"""The events extractor on wording the development fixtures do not use: places missing from the
+gazetteer or spelled another way, foreign forces, reported speech, elided verbs, and the
+non-events that look like events (civilians fleeing, conditionals, reference points)."""
+import pytest
+
+from analysis.corpus import document_from_text
+from analysis.events import extract_events
+from analysis.places import Gazetteer, fuzzy_key
+
+
+def events(text, published="2024-12-10"):
+    return extract_events(document_from_text(text, published=published))
+
+
+def brief(rows, *fields):
+    return [tuple(r[f] for f in fields) for r in rows]
+
+
+# 1. places not in the gazetteer, and transliteration variants of those that are
+
+@pytest.mark.parametrize("written,canonical", [
+    ("Helfaya", "Halfaya"), ("Khan Arnabeh", "Khan Arnabah"), ("Jdeidet Yabous", "Judaydat Yabus"),
+])
+def test_transliteration_variants_find_the_gazetteer_place(written, canonical):
+    rows = events(f"Rebels entered {written} on Wednesday.")
+    assert brief(rows, "place", "place_text", "action") == [(canonical, written, "entered")]
+    assert rows[0]["lat"] is not None and rows[0]["admin1"].startswith("SY-")
+
+
+def test_fuzzy_key_folds_spelling_differences():
+    assert fuzzy_key("Ḩalfāyā") == fuzzy_key("Helfaya") == fuzzy_key("al-Halfaya")
+    assert fuzzy_key("Qusour") == fuzzy_key("Qusur") != fuzzy_key("Qusayr")
+    assert "halfaya" in Gazetteer.load().by_fuzzy
+
+
+def test_unlisted_places_from_place_introducing_contexts():
+    text = ("Rebels captured the villages of Tal Sikkin, Umm Dhiba and Kafr Hamra on Tuesday.\n\n"
+            "Opposition fighters stormed Beit Naim, a village east of the capital, late on Monday.\n\n"
+            "Insurgents seized the Wadi Hajar crossing and the Shuaib air base.\n\n"
+            "Israeli troops took up positions on Mount Rihan.\n\n"
+            "Fighters overran Qarn Nahla after heavy clashes.\n")
+    rows = events(text)
+    assert sorted({(r["place"], r["place_type"]) for r in rows}) == [
+        ("Beit Naim", "village"), ("Kafr Hamra", "village"), ("Mount Rihan", "area"), ("Qarn Nahla", "town"),
+        ("Shuaib air base", "area"), ("Tal Sikkin", "village"), ("Umm Dhiba", "village"),
+        ("Wadi Hajar crossing", "area")]
+    assert all(r["admin1"] == "" and r["lat"] is None and r["km_to_damascus"] is None for r in rows)
+    assert {r["actor_side"] for r in rows if r["place"] == "Mount Rihan"} == {"foreign"}
+
+
+def test_direct_quote_asserting_an_event_at_unlisted_neighbourhoods():
+    rows = events('"We entered the neighbourhoods of Bab Tuma and Qassaa without firing a shot," '
+                  'an HTS commander said.')
+    assert brief(rows, "place", "action", "actor_side", "status") == [
+        ("Bab Tuma", "entered", "opposition", "claimed"), ("Qassaa", "entered", "opposition", "claimed")]
+
+
+def test_actors_people_months_and_outlets_are_not_unlisted_places():
+    text = ("Rebels captured Assad's hometown on Monday.\n\nThe rebels took December by storm.\n\n"
+            "Fighters entered Hayat Tahrir al-Sham's old headquarters.\n\nThe government seized Western assets.\n\n"
+            "Rebels captured AFP footage of the clashes.\n")
+    assert events(text) == []
+
+
+# 2. foreign forces and pronoun actors
+
+def test_foreign_forces_are_foreign():
+    text = ("Israeli armoured vehicles entered Jubata al-Khashab on Sunday.\n\n"
+            "Iran-backed militias pulled out of Mayadin. Turkish drones struck Tal Tamr.\n\n"
+            "The Lebanese army deployed to Hermel. Iraqi forces were deployed to al-Qaim.\n")
+    assert brief(events(text), "place", "actor_side") == [
+        ("Jubata al-Khashab", "foreign"), ("Mayadin", "foreign"), ("Tal Tamr", "foreign"),
+        ("Hermel", "foreign"), ("Al-Qaim", "foreign")]
+
+
+def test_pronouns_and_bare_heads_take_the_side_of_the_forces_named_before():
+    text = ("Israeli troops pushed deeper into Syrian territory on the Golan Heights. "
+            "Troops had taken up positions on Mount Hermon, the army said. "
+            "It said its aircraft had struck targets in Tartus.\n")
+    assert brief(events(text), "place", "action", "actor_side") == [
+        ("Golan Heights", "entered", "foreign"), ("Mount Hermon", "entered", "foreign"),
+        ("Tartus", "airstrike", "foreign")]
+
+
+def test_forces_ordered_by_a_foreign_leader_are_foreign():
+    rows = events("Netanyahu, standing on the Golan Heights, said the agreement had collapsed and ordered "
+                  "troops to seize the buffer zone.")
+    assert brief(rows, "place", "action", "actor_side") == [("Golan Heights", "took_control", "foreign")]
+    assert rows[0]["place_text"] == "the buffer zone"
+
+
+# 3. false positives
+
+@pytest.mark.parametrize("text", [
+    "Many have fled towards Homs and Hama.",
+    "The family lost contact with relatives in Aleppo.",
+    "Assad had moved on to Moscow, friends said.",
+    '"If the hill falls, Hama falls," the commander said.',
+    '"The orders are to hold Hama at any cost," he said.',
+])
+def test_not_events(text):
+    assert events(text) == []
+
+
+def test_a_reference_point_of_a_distance_is_not_an_event_place():
+    rows = events("Rebels seized Sanamayn, some 50 kilometres south of Damascus.")
+    assert brief(rows, "place", "distance_km", "distance_from") == [("Sanamayn", 50.0, "Damascus")]
+
+
+# 4. events inside reported speech
+
+def test_events_inside_reported_speech():
+    text = ("A military source told AFP that units had redeployed to positions around Hama.\n\n"
+            "A resident said fighters of Iran-backed militias had left their headquarters in Albu Kamal.\n\n"
+            "Iraqi officials said extra brigades had been moved to al-Qaim and Rutba.\n\n"
+            "The SNA said on Saturday it had launched an operation against SDF positions around Manbij.\n\n"
+            "The army, in a statement carried by SANA, insisted its troops had regained control of Hama.\n")
+    assert brief(events(text), "sentence_index", "place", "action", "actor_side", "status") == [
+        (0, "Hama", "redeployed", "government", "claimed"),
+        (1, "Albu Kamal", "withdrew", "foreign", "claimed"),
+        (2, "Al-Qaim", "redeployed", "foreign", "claimed"),
+        (2, "Rutba", "redeployed", "foreign", "claimed"),
+        (3, "Manbij", "attacked", "opposition", "claimed"),
+        (4, "Hama", "regained_control", "government", "claimed"),
+    ]
+
+
+# 6.-8. elided verbs, strikes on several places, foreign denials
+
+def test_a_list_with_the_verb_elided_gives_each_place_its_own_date():
+    rows = events("The rebels took Aleppo on Nov. 30, Hama on Thursday and Homs late Saturday.", "2024-12-09")
+    assert brief(rows, "place", "action", "date") == [
+        ("Aleppo", "took_control", "2024-11-30"), ("Hama", "took_control", "2024-12-05"),
+        ("Homs", "took_control", "2024-12-07")]
+
+
+def test_strikes_across_the_country_are_at_the_places_named():
+    rows = events("The Israeli military said its aircraft had struck more than 250 targets across Syria, "
+                  "including in Damascus and Latakia.")
+    assert brief(rows, "place", "action", "actor_side") == [
+        ("Damascus", "airstrike", "foreign"), ("Latakia", "airstrike", "foreign")]
+
+
+def test_a_foreign_denial_is_denied_and_foreign():
+    rows = events("Iraqi officials denied that PMF fighters had crossed into Syria.")
+    assert brief(rows, "place", "action", "actor_side", "status") == [("Syria", "entered", "foreign", "denied")]
