@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .config import REFERENCE_DIR
-from .wordtrie import trie_regex
+from .wordlists import trie_pattern
 
 ACTIONS_CSV = REFERENCE_DIR / "event_actions.csv"
 _UNIT = r"\d+(?:[.,]\d+)?\s?(?:km|kms|kilometres|kilometers|miles)\b"
@@ -108,7 +108,7 @@ class Vocabulary:
                 self._by_first.setdefault(first, []).append((rx, action))
         words = [w for w in self._by_first if w != "#"]
         words += [w.capitalize() for w in words]   # case by listing, not by a flag: faster
-        self._first = re.compile(r"(?<![\w-])" + trie_regex(words) + r"(?![\w-])|(?<![\w.,])\d")
+        self._first = re.compile(r"(?<![\w-])" + trie_pattern(words) + r"(?![\w-])|(?<![\w.,])\d")
 
     @classmethod
     @functools.lru_cache(maxsize=None)

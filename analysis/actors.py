@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .config import REFERENCE_DIR
-from .wordtrie import trie_regex
+from .wordlists import trie_pattern
 
 ACTOR_SIDES_CSV = REFERENCE_DIR / "actor_sides.csv"
 SIDES = ("opposition", "foreign", "international", "government", "unknown")
@@ -118,7 +118,7 @@ def _cues() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
     words = set(table)
     # common nouns also open a sentence or a title: 'Rebels', 'Government forces'
     words |= {c[0].upper() + c[1:] for c, (_, kind) in table.items() if kind != "name" and c[0].islower()}
-    return re.compile(r"(?<![\w-])" + trie_regex(words) + r"(?![\w])"), table
+    return re.compile(r"(?<![\w-])" + trie_pattern(words) + r"(?![\w])"), table
 
 
 @functools.lru_cache(maxsize=4096)
@@ -226,6 +226,20 @@ def possessive_lead(phrase: ActorPhrase) -> ActorPhrase | None:
                        word in ("their", "our"), pronoun={"their": "they", "its": "it", "our": "we"}.get(word, "he"))
 
 
+@functools.lru_cache(maxsize=4096)
+def _bare_heads(text: str) -> tuple:
+    """The heads a bare-head phrase ('the army') may refer back to; () when it has a modifier or name."""
+    cues = _cues()[0].findall(text)
+    if len(cues) != 1 or cue_info(cues[0])[1] != "head":
+        return ()
+    return _MILITARY_HEADS if cues[0].lower() in _MILITARY_HEADS else (cues[0].lower(),)
+
+
+@functools.lru_cache(maxsize=4096)
+def _named(text: str) -> bool:
+    return any(cue_info(c)[1] in ("name", "modifier") for c in _cues()[0].findall(text))
+
+
 class ActorIndex:
     """Actor phrases of a document's sentences, found only for the sentences that need them:
     those with events, and the few before them where a pronoun's antecedent may be."""
@@ -247,14 +261,12 @@ class ActorIndex:
         """A bare head ('Troops had taken up positions', 'the army said') takes the side of the last
         phrase of the same head (any armed-force head for an armed force) with a name or modifier
         ('Israeli troops') in this sentence or the two before."""
-        cues = _cues()[0].findall(a.text)
-        if len(cues) != 1 or cue_info(cues[0])[1] != "head":
+        heads = _bare_heads(a.text)
+        if not heads:
             return a
-        heads = _MILITARY_HEADS if cues[0].lower() in _MILITARY_HEADS else (cues[0].lower(),)
         for j in range(i, max(-1, i - 3), -1):
             for p in reversed(self.phrases(j)):
-                if p.start < a.start and p.side != a.side and p.text.lower().endswith(heads) and \
-                        any(cue_info(c)[1] in ("name", "modifier") for c in _cues()[0].findall(p.text)):
+                if p.start < a.start and p.side != a.side and p.text.lower().endswith(heads) and _named(p.text):
                     return replace(a, side=p.side)
         return a
 

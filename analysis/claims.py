@@ -13,14 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .wordtrie import trie_regex
+from .wordlists import trie_pattern
 
 # first letters of the reporting verbs: a lookahead on their trie keeps the scan fast
 _REPORTING_HEADS = ["according", "According", "declar", "said", "say", "tell", "told", "report", "assert", "claim",
                     "announc", "stat", "add", "acknowledg", "admit", "confirm", "insist", "wr", "posted", "warn",
                     "argu", "den", "reject", "dismissed"]
 REPORTING = re.compile(
-    r"(?<![\w-])(?=" + trie_regex(_REPORTING_HEADS) + r")(?:[Aa]ccording to|(?:said|says|say|saying|told|tells|tell|"
+    r"(?<![\w-])(?=" + trie_pattern(_REPORTING_HEADS) + r")(?:[Aa]ccording to|(?:said|says|say|saying|told|tells|tell|"
     r"telling|reported|reports|report|reporting|declared|declares|declaring|"
     r"asserted|asserts|assert|asserting|claimed|claims|claiming|announced|announces|announcing|stated|"
     r"added|adding|adds|acknowledged|acknowledges|admitted|admits|confirmed|confirms|confirming|"
@@ -30,7 +30,7 @@ REPORTING = re.compile(
 _CLAUSE_BREAK_WORDS = ["while", "whereas", "but", "although", "though", "even as", "who", "whose", "would",
                        "could", "will", "might", "may", "must", "should"]
 CLAUSE_BREAK = re.compile(
-    r"[;:]|\s[–—]\s|\b(?=[wbatecms])(?:" + trie_regex(_CLAUSE_BREAK_WORDS) + r")\b|" + REPORTING.pattern)
+    r"[;:]|\s[–—]\s|\b(?=[wbatecms])(?:" + trie_pattern(_CLAUSE_BREAK_WORDS) + r")\b|" + REPORTING.pattern)
 DENIAL_VERBS = frozenset({"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed"})
 # 'the report', 'reports of a withdrawal': 'report' used as a noun
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|media|news|unconfirmed)\s+\Z", re.I)

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .wordtrie import trie_regex
+from .wordlists import trie_pattern
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = {m: i for i, ms in enumerate([
@@ -36,7 +36,7 @@ _HEADS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "S
           "Five", "six", "Six", "seven", "Seven"]
 # the lookahead on a trie of first words rejects most positions at once (speed)
 DATE_RE = re.compile(
-    r"\b(?=" + trie_regex(_HEADS) + r"\b|\d)(?:" + _WD + _PART +
+    r"\b(?=" + trie_pattern(_HEADS) + r"\b|\d)(?:" + _WD + _PART +
     r"|" + _DAY.replace("day>", "day1>") + r"\s+" + _MON.replace("mon>", "mon1>") + _YEAR.replace("year>", "year1>") +
     r"|" + _MON + r"\s+" + _DAY + r"\b" + _YEAR +
     r"|(?P<today>[Tt]oday|[Tt]onight|[Tt]his (?:morning|afternoon|evening))"

@@ -31,7 +31,7 @@ from .extent import distance, extent
 from .places import Gazetteer, PlaceMatch, km_to_damascus
 from .schema import columns
 from .unlisted import unlisted
-from .wordtrie import trie_regex
+from .wordlists import trie_pattern
 
 SETTLEMENT_TYPES = ("city", "town")
 _LIST_SEP = re.compile(
@@ -84,7 +84,7 @@ _MODAL_HEADS = ["will", "would", "could", "might", "may", "must", "should", "can
                 "try", "trying", "tried", "seek", "seeks", "seeking", "want", "wants", "prevent", "avoid", "whoever",
                 "if", "unless", "without", "hop", "fear", "predict", "likely", "unlikely", "is", "are"]
 _MODAL = re.compile(
-    r"\b(?=" + trie_regex(_MODAL_HEADS + [h.capitalize() for h in _MODAL_HEADS]) + r")(?i:(?:will|would|could|might|may|must|should|can|cannot|can't|"
+    r"\b(?=" + trie_pattern(_MODAL_HEADS + [h.capitalize() for h in _MODAL_HEADS]) + r")(?i:(?:will|would|could|might|may|must|should|can|cannot|can't|"
     r"won't|wouldn't|due to|plans? to|(?:is|are) to|"
     r"planning to|aims? to|aiming to|vow(?:s|ed)? to|threaten(?:s|ed)? to|expected to|ready to|allowed to|"
     r"try(?:ing)? to|tried to|seeks? to|seeking to|wants? to|prevent\w*|avoid\w*|whoever|if|unless|without)\b"

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import html
 import io
-import os
-import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -19,6 +17,7 @@ import yaml
 from . import config
 from .corpus import load_corpus
 from .schema import TABLES
+from .files import write_atomic
 from .tables import document_tables, table_csv
 
 TEXT_WIDTH = 160            # characters of a long text cell shown in a table
@@ -54,28 +53,6 @@ def load_tables(seeds: str = "seeds", published: str = "") -> dict[str, pd.DataF
     """documents, sentences, statements and events for the articles in `seeds` (file or folder)."""
     corpus = load_corpus([resolve(seeds)], published or None)
     return document_tables(corpus.documents)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-_UMASK = _umask()
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write beside `path` and rename, so readers never see half a file; mode as for open()."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o666 & ~_UMASK)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 # ---------------------------------------------------------------------------------------------

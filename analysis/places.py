@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import REFERENCE_DIR
+from .wordlists import trie_pattern
 
 PLACES_CSV = REFERENCE_DIR / "places.csv"
 DAMASCUS_ID = "sy-city-damascus"
@@ -104,26 +105,9 @@ def fuzzy_key(text: str) -> str:
     return _DOUBLE.sub(r"\1", _FUZZY_FINAL_H.sub("a", text)).replace(" ", "")
 
 
-def _trie_regex(keys) -> str:
-    """One regex for thousands of names; a trie keeps it fast (no linear scan of alternatives)."""
-    trie: dict = {}
-    for key in keys:
-        node = trie
-        for ch in key:
-            node = node.setdefault(ch, {})
-        node[""] = True
-
-    def render(node: dict) -> str:
-        alts = []
-        for ch in sorted(k for k in node if k):
-            atom = _SEP_RE if ch == " " else _APOS_RE if ch == "'" else re.escape(ch)
-            alts.append(atom + render(node[ch]))
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return "(?:" + body + ")?" if "" in node else body
-
-    return render(trie)
+def _name_piece(ch: str) -> str:
+    """Regex for one character of a place name: spaces and apostrophes match their variants."""
+    return _SEP_RE if ch == " " else _APOS_RE if ch == "'" else re.escape(ch)
 
 
 def _float(value: str) -> float | None:
@@ -149,11 +133,13 @@ class Gazetteer:
             fuzzy = fuzzy_key(key)
             if len(fuzzy) >= MIN_FUZZY_LETTERS:
                 self.by_fuzzy.setdefault(fuzzy, []).extend(p for p in bucket if p not in self.by_fuzzy.get(fuzzy, ()))
+        # 'Hamra' in 'Kafr Hamra' is not the village Al Hamra: see _glued
+        self._village_keys = frozenset(k for k, b in self.by_key.items() if all(p.place_type == "village" for p in b))
         self._fuzzy_run = functools.lru_cache(maxsize=65536)(self._lookup_run)
         self._generic_capital = frozenset(_key(p) for p in CAPITAL_PHRASES)
         self._capital_keys = self._generic_capital | {_key(p) for p in SYRIAN_CAPITAL_PHRASES}
         keys = sorted({*self.by_key, *self._capital_keys}, key=lambda k: (-len(k), k))
-        self._regex = re.compile(r"(?<!\w)" + _trie_regex(keys) + r"(?!\w)")
+        self._regex = re.compile(r"(?<!\w)" + trie_pattern(keys, _name_piece) + r"(?!\w)")
 
     @classmethod
     @functools.lru_cache(maxsize=None)
@@ -189,8 +175,8 @@ class Gazetteer:
             if key in self._capital_keys:
                 if syrian_context or key not in self._generic_capital:
                     raw.append([m.start(), m.end(), [self.places[DAMASCUS_ID]], "city"])
-            elif not _PERSON_BEFORE.search(text, max(0, m.start() - 12), m.start()) and \
-                    not self._part_of_longer_name(text, m.start(), m.end(), self.by_key[key]):
+            elif not _PERSON_BEFORE.search(text, max(0, m.start() - 12), m.start()) and not (
+                    key in self._village_keys and _glued(text, m.start(), m.end())):
                 raw.append([m.start(), m.end(), self.by_key[key], None])
         if fuzzy:
             self._fuzzy(text, raw)
@@ -217,15 +203,6 @@ class Gazetteer:
             raw.extend(found)
             raw.sort(key=lambda item: item[0])
 
-    @staticmethod
-    def _part_of_longer_name(text: str, start: int, end: int, candidates) -> bool:
-        """'Hamra' in 'Kafr Hamra' is not the village Al Hamra: a village name glued to another
-        capitalised word is part of a longer, unknown name."""
-        if not all(p.place_type == "village" for p in candidates):
-            return False
-        before = _GLUED_BEFORE.search(text, max(0, start - 30), start)
-        return bool(_GLUED_AFTER.match(text, end) or (before and before.group(1) not in _NOT_GLUED))
-
     def _lookup_run(self, run: str) -> tuple | None:
         """(start, end, places) of the longest run of capitalised words in `run` that has a key."""
         words = list(_RUN_WORD.finditer(run))
@@ -235,7 +212,7 @@ class Gazetteer:
                     continue
                 start, end = words[i].start(), words[i + n - 1].end()
                 bucket = self.by_fuzzy.get(fuzzy_key(run[start:end]))
-                if bucket and not self._part_of_longer_name(run, start, end, bucket):
+                if bucket and not (all(p.place_type == "village" for p in bucket) and _glued(run, start, end)):
                     return start, end, bucket
         return None
 
@@ -287,6 +264,12 @@ class Gazetteer:
                 return found[0].place
             candidates = self.by_key[_key(found[0].place.name)]
         return _choose(candidates, place_type, strict=place_type is not None)
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Is the name at text[start:end] part of a longer capitalised name ('Kafr Hamra')?"""
+    before = _GLUED_BEFORE.search(text, max(0, start - 30), start)
+    return bool(_GLUED_AFTER.match(text, end) or (before and before.group(1) not in _NOT_GLUED))
 
 
 def _choose(candidates: list[Place], wanted: str | None, strict: bool = False) -> Place | None:

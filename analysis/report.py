@@ -35,7 +35,8 @@ from markupsafe import Markup
 from . import config
 from .corpus import load_corpus
 from .errors import CorpusError, InputError
-from .notebook import resolve, shown_path, write_atomic
+from .files import write_atomic
+from .notebook import resolve, shown_path
 
 DEFAULT_PARAMS = config.ROOT / "params" / "report.yaml"
 REPORT_NOTEBOOK = "04_report"

@@ -32,6 +32,10 @@ NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
              "speaking", "writing", "what", "who", "which", "where", "why", "how", "it", "we", "i",
              "you", "he", "she", "they", "not", "no", "with", "for", "from", "by", "to", "of", "into"}
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+_PARENTHESES = re.compile(r"\s*\([^()]*\)")
+_PLACE_PREPOSITIONS = {"of", "for", "in", "from", "at", "on", "near"}
+FEMALE = {"she", "her", "ms", "ms.", "mrs", "mrs.", "madam"}
+MALE = {"he", "him", "his", "mr", "mr.", "sir"}
 
 
 @dataclass(frozen=True)
@@ -107,6 +111,27 @@ def lexicon_class(word: str) -> str:
 
 def is_capitalised(token: str) -> bool:
     return token[:1].isupper() or (token[:3].lower() in ("al-", "el-") and token[3:4].isupper())
+
+
+def opens_relative(word: str) -> bool:
+    """"who", "speaking", "reached" …: an appositive that says how, not who ("X, reached by phone,")."""
+    low = word.lower()
+    return low in RELATIVE_OPENERS or (word.islower() and len(word) > 4 and low.endswith(("ing", "ed")))
+
+
+@lru_cache(maxsize=1 << 14)
+def _not_a_speaker(name: str) -> bool:
+    """A place of the gazetteer, a month, weekday or demonym alone: never who said something."""
+    from .places import Gazetteer  # the gazetteer is loaded only when a name needs checking
+    if _key(name) in NOT_NAMES or name.lower() in _demonyms():
+        return True
+    found = Gazetteer.load().find(name, fuzzy=False)
+    return len(found) == 1 and found[0].start == 0 and found[0].end == len(name)
+
+
+@lru_cache(maxsize=None)
+def _demonyms() -> frozenset[str]:
+    return frozenset(d.strip().lower() for row in _read("countries.csv") for d in row["demonyms"].split(";") if d.strip())
 
 
 def is_name_token(token: str) -> bool:
@@ -197,17 +222,28 @@ def parse_phrase(written: str) -> Speaker | None:
         return None
     if text.lower() in PRONOUNS:
         return Speaker(text=text, pronoun=True)
-    parts = [p.strip() for p in text.split(",", 1) if p.strip() and not p.strip().isdigit()]
-    if len(parts) == 2:
-        if parts[1].split()[0].lower() in RELATIVE_OPENERS:  # "X, who asked not to be named"
+    sp = _parse(_PARENTHESES.sub("", text), text)
+    if sp and sp.name and sp.type in ("person", "") and not sp.role and _not_a_speaker(sp.name):
+        return None
+    return sp
+
+
+def _parse(plain: str, text: str) -> Speaker | None:
+    """parse_phrase without parentheses ("the Syrian National Army (SNA)" → `plain`)."""
+    parts = [p.strip() for p in plain.split(",", 2) if p.strip() and not p.strip().isdigit()]
+    if len(parts) >= 2:
+        if opens_relative(parts[1].split()[0]):  # "X, who asked not to be named", "X, reached by phone"
             sp = parse_phrase(parts[0])
             return replace(sp, text=text) if sp and not sp.pronoun else None
-        if "," in parts[1]:
-            return None
+        if len(parts) == 3 and not opens_relative(parts[2].split()[0]) and \
+                not (parts[2].split()[0].lower() in DETERMINERS and len(parts[1].split()) <= 12):
+            return None  # "X, a commander in the PMF, the umbrella of …": the first apposition says who
         return _appositive(parts[0], parts[1], text) or _appositive(parts[1], parts[0], text)
     if len(parts) != 1:
         return None
     tokens = _TOKEN.findall(parts[0])
+    if not tokens:
+        return None
     first = tokens[0].lower()
     definite = first == "the"
     if first in DETERMINERS:
@@ -224,15 +260,19 @@ def parse_phrase(written: str) -> Speaker | None:
         return Speaker(place["country"], text, "", f"{place['demonyms'].split(';')[0]} government", iso, "government",
                        "government" if iso == "SYR" else "foreign government")
     tail_place = ""
-    if "of" in tokens:  # "Foreign Minister Jane Doe of Ruritania"
+    if "of" in tokens:  # "Foreign Minister Jane Doe of Ruritania", "Dalia Nasri of an aid group"
         k = len(tokens) - 1 - tokens[::-1].index("of")
         role_w, name_w = _split_name(tokens[:k])
-        if name_w and role_w and all(is_capitalised(t) or t.lower() == "the" for t in tokens[k + 1:]):
-            tail_place, tokens = " ".join(tokens[k + 1:]), tokens[:k]
+        after = tokens[k + 1:]
+        if name_w and (role_w or len(name_w) >= 2) and after and \
+                (all(is_capitalised(t) or t.lower() == "the" for t in after) or after[0].lower() in DETERMINERS):
+            tail_place, tokens = " ".join(after[1:] if after[0].lower() in DETERMINERS else after), tokens[:k]
     role_w, name_w = _split_name(tokens)
     head = _head_row(role_w)
     place = _country_of(role_w + tail_place.split())
-    if name_w and not (head and head["class"] == "org"):
+    described = bool(name_w and role_w and role_w[-1].lower() in _PLACE_PREPOSITIONS and head
+                     and head["class"] in ("role", "people"))  # "a resident of Albu Kamal": no name
+    if name_w and not (head and head["class"] == "org") and not described:
         return _named(text, role_w, name_w, head, place, tail_place)
     if not head:
         return None

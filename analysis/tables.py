@@ -1,7 +1,6 @@
 """From documents to the published tables, and writing them atomically."""
 from __future__ import annotations
 
-import os
 import tempfile
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import pandas as pd
 from .corpus import Corpus, Document, load_corpus
 from .errors import InputError
 from .events import extract_events
+from .files import write_atomic
 from .schema import columns
 from .statements import extract_statements
 
@@ -46,18 +46,6 @@ def check_writable(out: Path) -> None:
         raise InputError(out, f"cannot write the output folder ({getattr(e, 'strerror', None) or e})") from None
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename: readers never see half a file."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def table_csv(df: pd.DataFrame) -> bytes:
     return df.to_csv(index=False, lineterminator="\n").encode("utf-8")
 
@@ -72,4 +60,4 @@ def write_tables(tables: dict[str, pd.DataFrame], out) -> list[Path]:
     return list(payloads)
 
 
-__all__ = ["Corpus", "extract_tables", "document_tables", "write_tables", "write_atomic", "load_corpus"]
+__all__ = ["Corpus", "extract_tables", "document_tables", "write_tables", "load_corpus"]

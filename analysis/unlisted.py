@@ -7,8 +7,8 @@ of a strong movement trigger ('stormed X', 'were deployed to X'). The place is t
 its type read from the context, with no governorate or coordinates (empty, not guessed). Names of
 actors (cue words of actor_sides.csv), acronyms, months and weekdays are never places.
 
-Speed: each context is searched from its kind word (a substring test first), and movement objects
-only right after the sentence's triggers.
+Speed: one search tells whether a sentence can hold any context, the name is looked for back from
+the kind word, and movement objects only right after the sentence's triggers.
 """
 from __future__ import annotations
 
@@ -17,25 +17,21 @@ import re
 
 from .actors import cue_info
 from .places import Place, PlaceMatch
-from .wordtrie import trie_regex
 
 _PARTICLE = r"(?:al|el|ad|as|ash|ar|az|an|at|ez|es|ed|bin|ibn|abu|umm)"
 _NAME = r"(?:(?:al|el|ad|as|ar|az)-)?[A-Z][\w’'-]*(?:[ -](?:" + _PARTICLE + r"[ -])?[A-Z][\w’'-]*){0,3}"
 _NAMES = r"(?P<names>" + _NAME + r"(?:(?:,\s+|,?\s+and\s+)" + _NAME + r")*)"
 _NAME_AT_END = re.compile(r"(?<![\w’'-])" + _NAME + r"\Z")
 _KIND_TYPES = {"town": "town", "city": "town", "cities": "town", "village": "village", "hamlet": "village"}
-# (strings one of which the context needs, its regex)
-_KIND_OF = ((" town", " village", " cit", "neighbo", " district", " suburb", " area"), re.compile(
-    r"\b(?P<kind>towns?|villages?|city|cities|neighbou?rhoods?|neighborhoods?|districts?|suburbs?|areas?)"
-    r"\s+of\s+" + _NAMES))
-_MOUNT = (("Mount ", "Mt. ", "Jabal ", "Jebel "), re.compile(r"(?P<names>(?:Mount|Mt\.|Jabal|Jebel)\s+" + _NAME + ")"))
+_KINDS = r"(?:towns?|villages?|city|cities|neighbou?rhoods?|neighborhoods?|districts?|suburbs?|areas?)"
+_FACILITIES = r"(?i:(?:border\s+)?crossing|border\s+post|air\s?base|military\s+(?:base|airport)|airport|hill|dam)"
+# what every context needs: one search decides whether the sentence can have any
+_GATE = re.compile(r"\s" + _KINDS + r"\s+of\s|(?:Mount|Mt\.|Jabal|Jebel)\s|,\s+an?\s|\s" + _FACILITIES + r"\b")
+_KIND_OF = re.compile(r"\b(?P<kind>" + _KINDS + r")\s+of\s+" + _NAMES)
+_MOUNT = re.compile(r"(?:Mount|Mt\.|Jabal|Jebel)\s+" + _NAME)
 # the name comes before these: found by looking back from the kind word
-_APPOSED = ((", a ", ", an "), re.compile(
-    r",\s+an?\s+(?:[\w-]+\s+){0,3}?(?P<kind>town|village|city|hamlet|neighbou?rhood|district|suburb)\b"))
-_FACILITY = ((" crossing", " post", " base", " air base", " airbase", " airport", " hill", " dam", " Crossing",
-              " Air Base", " Airbase", " Airport", " Hill", " Dam", " Military"), re.compile(
-    r"\s+(?P<kind>(?i:(?:border\s+)?crossing|border\s+post|air\s?base|military\s+(?:base|airport)|airport|hill|dam))\b"))
-_GATE = re.compile(trie_regex(w for words, _ in (_KIND_OF, _MOUNT, _APPOSED, _FACILITY) for w in words))
+_APPOSED = re.compile(r",\s+an?\s+(?:[\w-]+\s+){0,3}?(?P<kind>town|village|city|hamlet|neighbou?rhood|district|suburb)\b")
+_FACILITY = re.compile(r"\s+(?P<kind>" + _FACILITIES + r")\b")
 _MOVE_HEADS = frozenset({"seized", "captured", "entered", "stormed", "took", "overran", "overrun", "deployed",
                          "redeployed", "moved", "sent", "dispatched", "transferred", "been"})
 _OBJECT = re.compile(r"\s+(?:(?:to|into)\s+)?(?:the\s+)?" + _NAMES + r"(?!\s*['’]s\b)")
@@ -83,20 +79,16 @@ def unlisted(text: str, known: list[PlaceMatch], triggers) -> list[PlaceMatch]:
                 out.append(PlaceMatch(start, end, name, _place(name, place_type)))
             start = end
 
-    gate = _GATE.search(text)
-    for words, rx in (_KIND_OF, _MOUNT):
-        if gate and any(w in text for w in words):
-            for m in rx.finditer(text):
-                if rx is _KIND_OF[1]:
-                    add(m.start("names"), m.group("names"), _type(m.group("kind")))
-                else:   # 'Mount Kabir': the name after 'Mount' must not be an actor's
-                    add(m.start(), m.group(), "area", m.group().split(None, 1)[1])
-    for words, rx in (_APPOSED, _FACILITY):
-        if gate and any(w in text for w in words):
+    if _GATE.search(text):
+        for m in _KIND_OF.finditer(text):
+            add(m.start("names"), m.group("names"), _type(m.group("kind")))
+        for m in _MOUNT.finditer(text):   # 'Mount Kabir': the name after 'Mount' must not be an actor's
+            add(m.start(), m.group(), "area", m.group().split(None, 1)[1])
+        for rx in (_APPOSED, _FACILITY):
             for m in rx.finditer(text):
                 name = _NAME_AT_END.search(text, max(0, m.start() - 50), m.start())
                 if name:
-                    facility = rx is _FACILITY[1]
+                    facility = rx is _FACILITY
                     names = text[name.start():m.end()] if facility else name.group()
                     add(name.start(), names, "area" if facility else _type(m.group("kind")), name.group())
     for t in triggers:

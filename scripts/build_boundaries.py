@@ -22,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from analysis.config import REFERENCE_DIR  # noqa: E402
+from analysis.files import write_atomic  # noqa: E402
 
 PACKAGE = "@superset-ui/legacy-plugin-chart-country-map"
 VERSION = "0.20.3"  # 2.x ships no map files
@@ -126,7 +127,7 @@ def build(source: dict) -> dict:
 def write(collection: dict, out: Path) -> None:
     """One feature per line: small, stable diffs."""
     lines = [json.dumps(f, separators=(",", ":"), ensure_ascii=False) for f in collection["features"]]
-    out.write_text('{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n", encoding="utf-8")
+    write_atomic(out, ('{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n").encode("utf-8"))
 
 
 def main(argv=None) -> None:

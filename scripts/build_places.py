@@ -25,6 +25,7 @@ import pycountry
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from analysis.config import REFERENCE_DIR  # noqa: E402
+from analysis.files import write_atomic  # noqa: E402
 
 CURATED = REFERENCE_DIR / "place_variants.csv"
 BOUNDARIES = REFERENCE_DIR / "syria_governorates.geojson"
@@ -218,7 +219,7 @@ def write(rows: list[dict], out: Path) -> None:
     writer.writeheader()
     writer.writerows({c: r[c] for c in COLUMNS} for r in rows)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(buf.getvalue(), encoding="utf-8")
+    write_atomic(out, buf.getvalue().encode("utf-8"))
 
 
 def main(argv=None) -> None:

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 
 import altair as alt
 import vl_convert as vlc
 
+from ..files import write_atomic
 from . import theme
 
 RENDERER = "conflict_desk"
@@ -61,19 +61,6 @@ def chart_spec(chart: alt.TopLevelMixin) -> dict:
         return chart.to_dict(validate=True)
 
 
-def _write_atomic(path: Path, data: bytes) -> Path:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
-
-
 def save_chart(chart: alt.TopLevelMixin, stem_path: str | os.PathLike) -> list[Path]:
     """Write STEM.png, STEM.svg and STEM.vl.json; each file appears whole or not at all."""
     stem = Path(stem_path)
@@ -85,4 +72,4 @@ def save_chart(chart: alt.TopLevelMixin, stem_path: str | os.PathLike) -> list[P
         stem.with_name(stem.name + ".vl.json"): (json.dumps(spec, indent=2, sort_keys=True,
                                                             ensure_ascii=False) + "\n").encode("utf-8"),
     }
-    return [_write_atomic(path, data) for path, data in outputs.items()]
+    return [write_atomic(path, data) for path, data in outputs.items()]
