@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .config import REFERENCE_DIR
 from .wordlists import trie_pattern
-from .speakers import DETERMINERS, PRONOUNS, RELATIVE_OPENERS, is_capitalised, is_name_token, lexicon_class
+from .speakers import DETERMINERS, PRONOUNS, is_capitalised, is_name_token, lexicon_class, opens_relative
 
 
 def _verb_forms() -> dict[str, str]:
@@ -49,7 +49,9 @@ _JOINERS = {"of", "for", "to", "and", "&", "in", "at"}
 
 _TOKEN = re.compile(r"[^\s,;:“”\"«»()—–]+|[,;:“”\"«»()—–]")
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_CAPS = r"[A-Z][\w’'.&-]*(?:\s+(?:of|for|on|and|the|de|al-)?\s*[A-Z][\w’'.&-]*)*"
+# A capitalised name, with a number closing it ("Zagros 24") when the attribution goes on after it.
+_CAPS = (r"[A-Z][\w’'.&-]*(?:\s+(?:of|for|on|and|the|de|al-)?\s*[A-Z][\w’'.&-]*)*"
+         r"(?:\s+\d{1,2}(?=\s*(?:[,.;:]|$)|\s+(?:by|on|in|from|that|at|via|late|early|earlier|last|this)\b))?")
 _CHANNEL_NOUNS = (r"statement|video|interview|speech|address|post|message|communiqu[eé]|letter|op-ed|briefing|"
                   r"broadcast|tweet|report|news\s+conference|press\s+conference|televised\s+address|"
                   r"television\s+interview|social\s+media\s+post|phone\s+call|call|meeting|remarks")
@@ -161,6 +163,7 @@ def _np_token(tok: str) -> bool:
 
 def _plain_word(tok: str) -> bool:
     """An unknown lower-case word that may be a noun or adjective of a speaker phrase."""
+    tok = _POSS.sub("", tok)  # "the UN children's agency"
     return tok.isalpha() and tok.islower() and tok not in _FUNCTION_WORDS and tok not in VERB_KINDS
 
 
@@ -224,27 +227,60 @@ def subject_before(text: str, lo: int, end: int) -> tuple[int, int] | None:
     if low in ("who", "which") and i > 0 and toks[i - 1][2] == ",":  # "State television, which had insisted"
         j = _phrase_before(toks, i - 2) if i > 1 else None
         return (toks[j][0], toks[i - 2][1]) if j is not None else None
-    if toks[i][2] == ",":  # "X, the ROLE, said" / "X, who asked not to be named, said"
-        k = i - 1
-        while k >= 0 and toks[k][2] not in {",", "“", "”", '"', ";", ":"} and k > i - 30:
-            k -= 1
-        if k < 1 or toks[k][2] != ",":
-            return None
-        middle = [t[2] for t in toks[k + 1:i]]
-        if not middle:
-            return None
-        j = _phrase_before(toks, k - 1)
-        if j is None:
-            return None
-        if middle[0].lower() not in RELATIVE_OPENERS:
-            m = _collect_back(toks, i - 1)
-            if m > k + 1 and not (middle[0].lower() in _QUANTIFIERS or middle[0][:1].isdigit()):
-                return None  # the middle is neither a noun phrase nor a relative clause
-        return toks[j][0], toks[i - 1][1]
-    j = _phrase_before(toks, i)
+    if toks[i][2] == ",":  # "X, the ROLE, said" / "X, who asked not to be named, said" / "X, reached by phone, said"
+        end, found = i, None
+        for _ in range(3):  # up to three appositions: "X, a commander in the PMF (PMF), the umbrella …, said"
+            k = end - 1
+            while k >= 0 and toks[k][2] not in {",", "“", "”", '"', ";", ":"} and k > end - 30:
+                k -= 1
+            middle = [t[2] for t in toks[k + 1:end]]
+            if k < 1 or toks[k][2] != "," or not middle:
+                break
+            if not opens_relative(middle[0]):
+                m = _collect_back(toks, _skip_parentheses(toks, end - 1))
+                if m > k + 1 and not (middle[0].lower() in _QUANTIFIERS or middle[0][:1].isdigit()):
+                    break  # the middle is neither a noun phrase nor a relative clause
+            j = _phrase_before(toks, _skip_parentheses(toks, k - 1))
+            if j is not None and not (toks[j][2].lower() in ("a", "an") and toks[j - 1][2] == ","):
+                return toks[j][0], toks[i - 1][1]
+            if j is not None:  # "a commander in the PMF" may itself follow the name
+                found = found or j
+            elif middle[0].lower() not in DETERMINERS and not opens_relative(middle[0]):
+                break
+            end = k
+        return (toks[found][0], toks[i - 1][1]) if found is not None else None
+    j = _phrase_before(toks, _skip_parentheses(toks, i))
+    if j is None:
+        j = _located_phrase(toks, _skip_parentheses(toks, i))
     if j is None:
         return None
     return toks[j][0], toks[i][1]
+
+
+_LOCATIVE = {"on", "in", "from", "near", "inside", "across", "at", "along"}
+
+
+def _skip_parentheses(toks, i: int) -> int:
+    """Index of the token before a closing "(SNA)" group ending at toks[i] (i when there is none)."""
+    if i < 0 or toks[i][2] != ")":
+        return i
+    for k in range(i - 1, max(i - 8, 0), -1):
+        if toks[k][2] == "(":
+            return k - 1
+    return i
+
+
+def _located_phrase(toks, i: int) -> int | None:
+    """"residents on the Syrian side", "officials in the city": people placed by a phrase."""
+    if not any(t[2] in _LOCATIVE for t in toks[max(0, i - 6):i]):
+        return None
+    j = _collect_back(toks, i)
+    if 0 < j <= i and toks[j - 1][2].lower() in DETERMINERS:
+        j -= 1
+    if j < 2 or toks[j - 1][2].lower() not in _LOCATIVE or \
+            lexicon_class(_POSS.sub("", toks[j - 2][2])) not in ("people", "role"):
+        return None
+    return _phrase_before(toks, j - 2)
 
 
 def subject_after(text: str, start: int, hi: int) -> tuple[int, int] | None:

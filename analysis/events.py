@@ -1,7 +1,8 @@
 """Events: who took, entered, reached, lost or claimed which place, when, and where it is.
 
-One row per (event, place) in a sentence. A place from the gazetteer becomes an event place only
-when an action trigger of the fixed vocabulary governs it:
+One row per (event, place) in a sentence. A place from the gazetteer (or one it lacks, named in a
+place-introducing context: see `unlisted`) becomes an event place only when an action trigger of
+the fixed vocabulary governs it:
   * the trigger comes before it, within the action's word gap ('entered the country's largest
     province, Homs'), with no clause break between; triggers chained without a comma share it
     ('assisting a UN force in repelling an attack on a UN post in Hader');
@@ -9,12 +10,15 @@ when an action trigger of the fixed vocabulary governs it:
   * it is the object of a relative clause ('positions around Aleppo airport that forces abandoned');
   * a locative before the trigger ('our forces operating in Daraa are redeploying') or a fronted
     'In Sweida, ...' that sets the scene for every trigger of the sentence;
-  * a list continues the previous place ('in Homs and Hama provinces'), and a trigger with no place
-    of its own in an 'after/as ... ' clause takes the place before it.
+  * a list continues the previous place ('in Homs and Hama provinces'), also with the verb elided
+    ('took Aleppo on Nov. 30, Hama on Thursday': each place keeps its own date), and a trigger with
+    no place of its own in an 'after/as ... ' clause takes the place before it.
 Places that only describe another place ('north of the capital', 'their stronghold in Idlib',
 'Syria's Hader area'), name an actor ('Russia's foreign minister') or say where something was said
 ('In Washington, officials said …') are not event places.
-Hypothetical triggers ('would consider sending troops') are not events; negated ones are denied.
+Hypothetical triggers ('would consider sending troops', 'the orders are to hold', a sentence opening
+with 'If') are not events; negated ones are denied. Fleeing or meeting with no actor is civilian
+('many have fled towards Hama'), and no offensive advances on a place abroad.
 """
 from __future__ import annotations
 
@@ -30,7 +34,7 @@ from .dates import date_mentions, is_history
 from .extent import distance, extent
 from .places import Gazetteer, PlaceMatch, km_to_damascus
 from .schema import columns
-from .unlisted import unlisted
+from .unlisted import possible, unlisted
 from .wordlists import trie_pattern
 
 SETTLEMENT_TYPES = ("city", "town")
@@ -130,11 +134,11 @@ class _Sentence:
     def __init__(self, sentence, gaz: Gazetteer, vocab: Vocabulary, antecedents: dict):
         self.s = sentence
         self.text = text = sentence.text
-        triggers = [] if _CONDITIONAL.match(text) else vocab.find(text)
-        self.places = [_Place(m) for m in gaz.find(text, fuzzy=bool(triggers))
-                       if not _NOT_A_PLACE_AFTER.match(text, m.end)]
+        self.places = [_Place(m) for m in gaz.find(text) if not _NOT_A_PLACE_AFTER.match(text, m.end)]
         self._anaphora(antecedents)
         self.triggers = []
+        conditional = _CONDITIONAL.match(text)
+        triggers = vocab.find(text) if not conditional and (self.places or possible(text)) else []
         if triggers:
             self.places += [_Place(m) for m in unlisted(text, [p.match for p in self.places], triggers)]
             self.places.sort(key=lambda p: p.match.start)
@@ -318,7 +322,8 @@ def extract_events(doc) -> list[dict]:
     rows.sort(key=lambda r: (r["start"], r["end"], r["place"]))
     for n, row in enumerate(rows, start=1):
         row["event_id"] = f"{doc.doc_id}-e{n:03d}"
-    return [{c: row.get(c) for c in columns("events")} for row in rows]
+    cols = columns("events")
+    return [{c: row.get(c) for c in cols} for row in rows]
 
 
 class _DocumentDates:
@@ -436,8 +441,8 @@ def _actor(t: Trigger, s, actors: ActorIndex, frame: Frame | None) -> ActorPhras
     subjects = [a for a in phrases if a.end <= t0 and not a.object_position]
     if subjects:
         actor = _resolve(subjects[-1], actors, s.index, speaker)
-        if len(subjects) > 1 and _ORDERED.search(text, 0, actor.start - base):
-            return replace(actor, side=_resolve(subjects[-2], actors, s.index, speaker).side)   # 'Netanyahu ordered troops to'
+        if len(subjects) > 1 and _ORDERED.search(text, 0, actor.start - base):   # 'Netanyahu ordered troops to'
+            return replace(actor, side=_resolve(subjects[-2], actors, s.index, speaker).side)
         return actor
     clause_end = CLAUSE_BREAK.search(text, t.end)
     limit = base + (clause_end.start() if clause_end else len(text))
@@ -450,9 +455,10 @@ def _actor(t: Trigger, s, actors: ActorIndex, frame: Frame | None) -> ActorPhras
 
 
 def _resolve(a: ActorPhrase, actors: ActorIndex, i: int, speaker: str) -> ActorPhrase:
-    """A pronoun stands for its antecedent, a bare 'troops' for the last 'Israeli troops'; 'its forces', 'his government' take the side of what the
-    possessive stands for; a phrase with no side inside a statement ('the air force', said an
-    Israeli official) takes the speaker's side. The text stays as written unless it is a pronoun."""
+    """A pronoun stands for its antecedent, a bare 'troops' for the last 'Israeli troops'; 'its
+    forces', 'his government' take the side of what the possessive stands for; a phrase with no side
+    inside a statement ('the air force', said an Israeli official) takes the speaker's side. The
+    text stays as written unless it is a pronoun."""
     if a.pronoun:
         a = actors.antecedent(a, i, speaker) or a
     else:

@@ -2,7 +2,8 @@
 
 `find` runs on every sentence of a large corpus, so all names are compiled once, at load time,
 into a single prefix-trie regex; context ("Homs province", "city of Homs") only picks between
-places that share a name.
+places that share a name. Capitalised names the regex misses are looked up by a transliteration
+key computed at load time ('Helfaya' is GeoNames' 'Ḩalfāyā', 'Khan Arnabeh' is 'Khan Arnabah').
 """
 from __future__ import annotations
 
@@ -51,12 +52,14 @@ _FUZZY_ARTICLE = re.compile(r"(?:^|(?<=\s))(?:al|el|ad|as|ash|ar|az|at|an|ez|es|
 _FUZZY_FOLDS = (("ou", "u"), ("ee", "i"), ("e", "a"), ("ai", "ay"))
 _FUZZY_FINAL_H = re.compile(r"ah\b")
 _DOUBLE = re.compile(r"(\w)\1+")
-MIN_FUZZY_LETTERS = 5          # shorter keys ('hama', 'dara') would match ordinary capitalised words
+MIN_FUZZY_LETTERS = 6          # shorter keys ('shara': al-Sharaa) match names and ordinary capitalised words
 # a capitalised name of up to four words, lower-case article particles allowed ('Khan Arnabeh', 'Tal al-Hara')
 _CAPITALISED_RUN = re.compile(   # no lookbehind (slow at every position): a hit checks the character before
     r"[A-Z][\w’'-]*(?:[ -](?:(?:al|el|ad|as|ash|ar|az|an|at|ez|es|ed)[ -])?[A-Z][\w’'-]*){0,3}")
-_GLUED_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][\w-]*)[ -]\Z")   # not 'Syria's Hader'
+_GLUED_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][a-z]*)[ -]\Z")   # not 'Syria's Hader', 'Israeli-occupied Golan'
 _NOT_GLUED = frozenset("The In At On Near From To Into Of And Or By For Outside Inside Around".split())
+_DEMONYM_ENDINGS = ("ian", "ese", "ish", "eli", "aqi")   # 'Syrian Golan', 'Turkish Afrin' are the place itself
+_GLUED_TYPES = ("village", "area", "region")
 _GLUED_AFTER = re.compile(r"[ -][A-Z]")
 _WORD_CHAR = re.compile(r"[\w’'-]")
 _RUN_WORD = re.compile(r"[\w’'-]+")
@@ -133,8 +136,9 @@ class Gazetteer:
             fuzzy = fuzzy_key(key)
             if len(fuzzy) >= MIN_FUZZY_LETTERS:
                 self.by_fuzzy.setdefault(fuzzy, []).extend(p for p in bucket if p not in self.by_fuzzy.get(fuzzy, ()))
-        # 'Hamra' in 'Kafr Hamra' is not the village Al Hamra: see _glued
-        self._village_keys = frozenset(k for k, b in self.by_key.items() if all(p.place_type == "village" for p in b))
+        # 'Hamra' in 'Kafr Hamra' is not the village Al Hamra, 'Ghouta' in 'Western Ghouta' not Eastern
+        # Ghouta: see _glued (towns and cities are left alone: 'Rebels Seize Aleppo' in a headline)
+        self._glued_keys = frozenset(k for k, b in self.by_key.items() if all(p.place_type in _GLUED_TYPES for p in b))
         self._fuzzy_run = functools.lru_cache(maxsize=65536)(self._lookup_run)
         self._generic_capital = frozenset(_key(p) for p in CAPITAL_PHRASES)
         self._capital_keys = self._generic_capital | {_key(p) for p in SYRIAN_CAPITAL_PHRASES}
@@ -176,7 +180,7 @@ class Gazetteer:
                 if syrian_context or key not in self._generic_capital:
                     raw.append([m.start(), m.end(), [self.places[DAMASCUS_ID]], "city"])
             elif not _PERSON_BEFORE.search(text, max(0, m.start() - 12), m.start()) and not (
-                    key in self._village_keys and _glued(text, m.start(), m.end())):
+                    key in self._glued_keys and _glued(text, m.start(), m.end())):
                 raw.append([m.start(), m.end(), self.by_key[key], None])
         if fuzzy:
             self._fuzzy(text, raw)
@@ -212,7 +216,7 @@ class Gazetteer:
                     continue
                 start, end = words[i].start(), words[i + n - 1].end()
                 bucket = self.by_fuzzy.get(fuzzy_key(run[start:end]))
-                if bucket and not (all(p.place_type == "village" for p in bucket) and _glued(run, start, end)):
+                if bucket and not (all(p.place_type in _GLUED_TYPES for p in bucket) and _glued(run, start, end)):
                     return start, end, bucket
         return None
 
@@ -237,7 +241,8 @@ class Gazetteer:
             elif _PREFIX_CITY.search(before):
                 item[3] = "city"
         # "Homs and Hama provinces", "the provinces of Homs and Hama": the whole list is governorates.
-        for i in range(len(raw)):
+        plural = "rovinces" in text or "overnorates" in text
+        for i in range(len(raw) if plural else 0):
             plural_after = _PLURAL_SUFFIX.search(text, raw[i][0], raw[i][1])
             plural_before = _PLURAL_PREFIX.search(text[max(0, raw[i][0] - 40):raw[i][0]])
             step = -1 if plural_after else 1 if plural_before else 0
@@ -269,7 +274,8 @@ class Gazetteer:
 def _glued(text: str, start: int, end: int) -> bool:
     """Is the name at text[start:end] part of a longer capitalised name ('Kafr Hamra')?"""
     before = _GLUED_BEFORE.search(text, max(0, start - 30), start)
-    return bool(_GLUED_AFTER.match(text, end) or (before and before.group(1) not in _NOT_GLUED))
+    return bool(_GLUED_AFTER.match(text, end) or (before and before.group(1) not in _NOT_GLUED
+                                                   and not before.group(1).endswith(_DEMONYM_ENDINGS)))
 
 
 def _choose(candidates: list[Place], wanted: str | None, strict: bool = False) -> Place | None:

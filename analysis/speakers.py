@@ -33,9 +33,11 @@ NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
              "you", "he", "she", "they", "not", "no", "with", "for", "from", "by", "to", "of", "into"}
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 _PARENTHESES = re.compile(r"\s*\([^()]*\)")
+_APPROXIMATELY = {"about", "around", "some", "nearly", "roughly", "approximately", "almost", "just"}
 _PLACE_PREPOSITIONS = {"of", "for", "in", "from", "at", "on", "near"}
 FEMALE = {"she", "her", "ms", "ms.", "mrs", "mrs.", "madam"}
 MALE = {"he", "him", "his", "mr", "mr.", "sir"}
+GENDER_WORDS = FEMALE | MALE | {w.capitalize() for w in FEMALE | MALE}
 
 
 @dataclass(frozen=True)
@@ -114,9 +116,11 @@ def is_capitalised(token: str) -> bool:
 
 
 def opens_relative(word: str) -> bool:
-    """"who", "speaking", "reached" …: an appositive that says how, not who ("X, reached by phone,")."""
+    """"who", "speaking", "reached", "about" …: an apposition that says how or where, not who
+    ("X, reached by phone,", "residents of X, about 60 km south of Damascus,")."""
     low = word.lower()
-    return low in RELATIVE_OPENERS or (word.islower() and len(word) > 4 and low.endswith(("ing", "ed")))
+    return low in RELATIVE_OPENERS or low in _APPROXIMATELY or \
+        (word.islower() and len(word) > 4 and low.endswith(("ing", "ed")))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -161,12 +165,16 @@ def _split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     """(role words, name words): the name is the longest tail of name tokens that are not role,
     organisation or country words."""
     i = len(tokens)
+    if i > 1 and tokens[-1].isdigit() and len(tokens[-1]) <= 2 and is_capitalised(tokens[-2]):
+        i -= 1  # "Suwayda 24", "Radio 7": a name closed by a short number (longer ones count or date)
     while i > 0:
         t = tokens[i - 1]
         bare = _POSSESSIVE.sub("", t)
         if not is_name_token(t) or lexicon_class(bare) or _key(bare) in countries() or t != bare:
             break
         i -= 1
+    if i == len(tokens) - 1 and tokens[i].isdigit():
+        i += 1  # "March 2015": a number alone is no name
     while i < len(tokens) and tokens[i].lower() in NAME_PARTICLES and not is_capitalised(tokens[i]):
         i += 1  # a name does not start with a particle ("de Gaulle" keeps it, "of de" does not)
     return tokens[:i], tokens[i:]
@@ -255,6 +263,8 @@ def _parse(plain: str, text: str) -> Speaker | None:
     if actor:
         return from_actor(actor, text)
     place = countries().get(_key(bare))
+    if place and bare.lower() in _demonyms():
+        return None  # "Syrian" alone names nobody
     if place:  # "Moscow said", "Turkey said": its government
         iso = place["iso3"]
         return Speaker(place["country"], text, "", f"{place['demonyms'].split(';')[0]} government", iso, "government",
@@ -270,10 +280,14 @@ def _parse(plain: str, text: str) -> Speaker | None:
     role_w, name_w = _split_name(tokens)
     head = _head_row(role_w)
     place = _country_of(role_w + tail_place.split())
-    described = bool(name_w and role_w and role_w[-1].lower() in _PLACE_PREPOSITIONS and head
+    lead = role_w[:-1] if role_w and role_w[-1].lower() in DETERMINERS else role_w
+    described = bool(name_w and lead and lead[-1].lower() in _PLACE_PREPOSITIONS and head
                      and head["class"] in ("role", "people"))  # "a resident of Albu Kamal": no name
     if name_w and not (head and head["class"] == "org") and not described:
-        return _named(text, role_w, name_w, head, place, tail_place)
+        sp = _named(text, role_w, name_w, head, place, tail_place)
+        if sp and definite and not role_w and sp.type == "person" and not lookup_actor(sp.name):
+            return replace(sp, type="organisation")  # "The Northern Front": people take no article
+        return sp
     if not head:
         return None
     if head["type"] == "statement":
@@ -283,10 +297,14 @@ def _parse(plain: str, text: str) -> Speaker | None:
     side = _side(place["iso3"] if place else "", typ, tokens, desc)
     if typ == "organisation" and side == "opposition":
         typ = "armed group"
+    owner = lookup_actor(" ".join(name_w)) if described else None
+    if owner and side == "unknown":  # "a spokesman for HTS" speaks for its side
+        side = owner["side"] or side
     proper = all(is_capitalised(t) or t.lower() in ("of", "for", "and", "the", "on") for t in tokens)
-    article = written.strip().split()[0].lower() if first in DETERMINERS and not proper else ""
+    article = text.split()[0].lower() if first in DETERMINERS and not proper else ""
     return Speaker(f"{article} {desc}".strip(), text, desc if head["class"] == "role" else "",
-                   place["country"] if place else "", place["iso3"] if place else "", typ, side,
+                   place["country"] if place else " ".join(name_w) if described else "",
+                   place["iso3"] if place else "", typ, side,
                    definite=not proper and (definite and head["class"] in ("role", "org") or
                                             first not in DETERMINERS and head["class"] == "role"))
 
@@ -294,8 +312,10 @@ def _parse(plain: str, text: str) -> Speaker | None:
 def _named(text: str, role_w: list[str], name_w: list[str], head: dict | None, place: dict | None,
            tail_place: str) -> Speaker | None:
     """A phrase ending in a proper name, with any role words before it."""
+    while len(name_w) > 1 and name_w[0].lower() in HONORIFICS:  # "Ms Dana Harb"
+        role_w, name_w = role_w + name_w[:1], name_w[1:]
     name = " ".join(name_w)
-    if role_w and not head and not all(_country_of([w]) for w in role_w):
+    if role_w and not head and not all(_country_of([w]) or w.lower() in HONORIFICS for w in role_w):
         return None  # capitalised words before a name that are no role: not a speaker phrase
     is_org = any(lexicon_class(t) == "org" for t in name_w)
     if not role_w and len(name_w) == 1 and not is_org:
@@ -388,7 +408,8 @@ class DocumentSpeakers:
 
     def __init__(self, body: str):
         self.body = body
-        self.history: list[tuple[int, Speaker]] = []
+        self.history: list[tuple[int, Speaker, bool]] = []   # (paragraph, speaker, spoke)
+        self.gender: dict[str, str] = {}        # name → "f" / "m", from Ms/Mr and pronouns used for it
         self.people: dict[str, Speaker] = {}    # surname key → fully named person
         self.first: dict[str, Speaker] = {}     # canonical name → its first mention (role as written there)
         self.fuller: dict[str, list[tuple[int, Speaker]]] = {}  # surname → fuller mentions in the text
@@ -413,55 +434,88 @@ class DocumentSpeakers:
             return replace(sp, type="person" if sp.role else "")
         return sp
 
-    def remember(self, sp: Speaker, paragraph: int) -> None:
+    def remember(self, sp: Speaker, paragraph: int, spoke: bool = True) -> None:
+        """Note a speaker (or, with spoke=False, a person only mentioned) for later references."""
         if not sp.name:
             return
-        self.history.append((paragraph, sp))
+        self.history.append((paragraph, sp, spoke))
+        if sp.text[:1] == "M":  # "Mr …", "Ms …", "Mrs …"
+            self.note_gender(sp, sp.text.split()[0])
         self.first.setdefault(sp.name, sp)
         if sp.type == "person" and len(sp.name.split()) >= 2 and not sp.definite:
             self.people.setdefault(_key(sp.name.split()[-1]), sp)
             if sp.text and len(sp.text.split()) == 1:
                 self.people.setdefault(_key(sp.text), sp)
 
+    def note_gender(self, sp: Speaker, word: str) -> None:
+        """Record the gender a word used for this person shows ("Ms", "she", "his")."""
+        low = word.lower()
+        if sp.type == "person" and sp.name and (low in FEMALE or low in MALE):
+            self.gender.setdefault(sp.name, "f" if low in FEMALE else "m")
+
     def _pronoun(self, sp: Speaker, paragraph: int) -> Speaker:
         low = sp.text.lower()
         want_person = low in ("he", "she")
         if low not in ("he", "she", "it", "they"):
             return sp
-        for para, cand in reversed(self.history):
+        # people named (opening a sentence) since the last speaker: in this paragraph, and before it
+        topics: list[Speaker] = []
+        others: list[Speaker] = []
+        for para, cand, spoke in reversed(self.history):
             if para < paragraph - self.PRONOUN_REACH:
                 break
             is_person = cand.type == "person" and not _plural(cand)
             if want_person and is_person:
-                return replace(cand, text=sp.text, channel="")
+                if self.gender.get(cand.name, "f" if low == "she" else "m") != ("f" if low == "she" else "m"):
+                    continue  # "she" is not Mr X
+                if spoke:  # the last speaker wins over people mentioned since, unless one is this paragraph's topic
+                    return self._as_pronoun(topics[0] if topics else cand, sp) if len(topics) < 2 else sp
+                group = topics if para == paragraph else others
+                if all(m.name != cand.name for m in group):
+                    group.append(cand)
+                continue
+            if topics or others:
+                break
             if not want_person and not is_person:
                 if low == "it" and _plural(cand):
                     continue
                 return replace(cand, text=sp.text, channel="")
             if want_person or low == "it":
                 return sp  # the nearest speaker is of the other kind: do not guess past it
-        return sp
+        mentioned = topics or others
+        return self._as_pronoun(mentioned[0], sp) if len(mentioned) == 1 else sp  # two people: unsure
+
+    def _as_pronoun(self, cand: Speaker, sp: Speaker) -> Speaker:
+        self.note_gender(cand, sp.text)
+        return replace(cand, text=sp.text, channel="")
 
     def _definite(self, sp: Speaker, paragraph: int) -> Speaker | None:
         """"the minister", "the army": the latest earlier speaker all of whose description words fit."""
         words = [w for w in re.sub(r"[’']s?\b", "", (sp.role or sp.name).lower()).split() if w not in DETERMINERS]
+        bare_head = len(words) == 1   # "the group", "the military": may stand for the last body that spoke
         # the head and the words that narrow it (roles, modifiers, nationalities) must fit; others
         # ("the Britain-based monitor") only describe
         words = [w for i, w in enumerate(words) if i == len(words) - 1 or lexicon_class(w) or _key(w) in countries()]
         if not words:  # "the statement": the last body that spoke
-            for para, cand in reversed(self.history):
+            for para, cand, _ in reversed(self.history):
                 if para >= paragraph - 1 and cand.type != "person":
                     return replace(cand, text=sp.text, channel=sp.channel)
             return None
         plural = _plural(sp)
         wanted = [w.removesuffix("s") for w in words]
-        for para, cand in reversed(self.history):
+        for para, cand, _ in reversed(self.history):
             if para < paragraph - self.DEFINITE_REACH:
                 break
             if plural and cand.type == "person" and not _plural(cand):
                 continue
             if all(w in _description_words(cand) for w in wanted):
                 return replace(cand, text=sp.text, channel=sp.channel)
+        for para, cand, spoke in reversed(self.history):  # "The Northern Front said … The group said"
+            if not bare_head or para < paragraph - 1 or cand.type in ("person", "media"):
+                break
+            if spoke:  # only the last body that spoke
+                fits = cand.type == sp.type or sp.type == "organisation" and cand.type in _BODIES
+                return replace(cand, text=sp.text, channel=sp.channel) if fits and not plural else None
         return None
 
     def _full_name_in_text(self, surname: str, offset: int) -> Speaker | None:
@@ -493,6 +547,9 @@ def _description_words(sp: Speaker) -> frozenset[str]:
     """Words a definite description may use to point back at this speaker (singular forms)."""
     text = f"{sp.role} {sp.name} {sp.type} {sp.text}".lower().replace("-", " ").replace("’", "'")
     return frozenset(w.removesuffix("'s").removesuffix("s") for w in text.split())
+
+
+_BODIES = {"armed group", "organisation", "international organisation", "monitor"}
 
 
 def _plural(sp: Speaker) -> bool:

@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 
 from .attribution import Cue, find_cues, sentence_subject
 from .quotes import Quote, find_quotes
-from .speakers import DETERMINERS, DocumentSpeakers, Speaker, parse_phrase
+from .speakers import DETERMINERS, GENDER_WORDS, DocumentSpeakers, Speaker, parse_phrase
 from .stances import find_stances
 
 MIN_CLAUSE_WORDS = 3          # a reported clause shorter than this is not a statement
 MIN_UNATTRIBUTED_WORDS = 6    # a quote with no speaker must be at least a short sentence
+MAX_BARE_WORDS = 14           # "President X said at the palace.": an attribution sentence after a quote
 MIN_DIRECT_WORDS = 4          # shorter quotes ("No," he said) are not counted as statements (issue 3)
 _TRIM = " \t\n,;:.!?…—–-"
 _CLOSING = "”\"’'»"
@@ -33,6 +34,8 @@ _HEADLINE_TYPES = {"person", "government", "armed forces", "armed group", "media
 _QUOTE_THEN_ADJUNCT = re.compile(r"[”\"](?:\s*,|,[”\"])\s+[a-z]+ing\b|,(?:[”\"]|'')\s+[a-z]+ing\b")
 _RELATIVE_SUBJECT = re.compile(r",\s+(?:who|which)\b")
 _COLON_QUOTE = re.compile(r":\s*(?=[“\"]|'')")
+_AND = re.compile(r"\s+and\s+")
+_SPACE = re.compile(r"\s*")
 _RESUMED_QUOTE = re.compile(r"^(?:but|and)\s+(?=[“\"]|'')")
 _EMBEDDING = re.compile(r"\bthat\s*$")
 _QUANTITY = re.compile(r"(?:at\s+(?:least|most)|as\s+(?:many|much|few))\b", re.IGNORECASE)
@@ -114,6 +117,7 @@ class _Extraction:
         self.absorbed: set[int] = set()
         self.drafts: list[Draft] = []
         self.mentions: list[tuple[tuple[int, int], int]] = []     # sentence-opening speaker phrases
+        self.bare: dict[int, Attribution] = {}   # sentence start → its attribution, when it reports nothing
         self.spoken: dict[int, list[tuple[int, Attribution, int | None]]] = {}  # paragraph → (end, attribution, quote)
 
     # -- quotes -------------------------------------------------------------------------------
@@ -135,9 +139,12 @@ class _Extraction:
         return i if i < len(self.quotes) and self.quotes[i].open == pos else None
 
     def quotes_within(self, start: int, end: int) -> list[int]:
+        """Quotes opening in [start, end) that close there too, or only past trimmed punctuation
+        ('were “the fiercest since the offensive began.”')."""
         lo = bisect.bisect_left(self.quote_starts, start)
         hi = bisect.bisect_left(self.quote_starts, end)
-        return [i for i in range(lo, hi) if self.quotes[i].outer_end <= end + 1]
+        return [i for i in range(lo, hi) if self.quotes[i].outer_end <= end + 1
+                or not self.body[end:self.quotes[i].outer_end].strip(_TRIM + _CLOSING)]
 
     def attach(self, qi: int, attr: Attribution, rule: str, group: int | None = None) -> None:
         if qi in self.attached or qi in self.absorbed:
@@ -179,6 +186,7 @@ class _Extraction:
         floor = 0                  # where a clause before a trailing "…, X said" may start
         covered = -1               # end of the reported clause taken last (cues inside it are part of it)
         previous: Attribution | None = None
+        found = len(self.drafts) + len(self.attached)
         for k, cue in enumerate(cues):
             if cue.verb_start < covered:
                 continue
@@ -192,6 +200,10 @@ class _Extraction:
                 floor = self.forward(cue, attr, sent, paragraph_start, limit, floor)
                 covered = max(covered, floor) if floor > cue.verb_end else covered
             previous = attr
+        first = cues[0]
+        if found == len(self.drafts) + len(self.attached) and previous is not None and first.subject \
+                and not sent.text[:first.subject[0]].strip() and _words(sent.text) <= MAX_BARE_WORDS:
+            self.bare[sent.start] = previous  # "“…” \n\n President X said at the palace."
 
     def attribution(self, cue: Cue, base: int, sent, previous: Attribution | None, lead) -> Attribution | None:
         paragraph = sent.paragraph_index
@@ -248,6 +260,11 @@ class _Extraction:
             comma = _comma_outside_quotes(self.body, start, end)  # "State TV, which had insisted that A, went …"
             if comma is not None:
                 start, end = _trim(self.body, start, comma)
+        if limit >= len(sent.text):  # 'said the battles were “the fiercest. Dozens died.”': the quote runs on
+            lo = bisect.bisect_right(self.quote_starts, start)
+            hi = bisect.bisect_left(self.quote_starts, end)
+            if hi > lo and self.quotes[hi - 1].close > end:
+                end = _trim(self.body, start, self.quotes[hi - 1].outer_end)[1]
         text = self.body[start:end]
         first = text.split()[0].lower() if text.split() else ""
         quote_first = start < end and self.body[start] in _OPENING
@@ -278,8 +295,9 @@ class _Extraction:
         if _words(text) < MIN_CLAUSE_WORDS and not cue.naming:
             return floor
         inside = [i for i in self.quotes_within(start - 1, end) if i not in self.attached]
-        if cue.naming and not inside:
-            return floor  # "Trump called Putin on Tuesday": no words are reported
+        if cue.naming and all(_words(self.body[self.quotes[i].start:self.quotes[i].end]) < MIN_DIRECT_WORDS
+                              for i in inside):
+            return floor  # "Trump called Putin on Tuesday", "called the reports “lies”": no statement
         self.absorbed.update(inside)
         rule = ("conjoined-verb" if cue.conjoined else "participle-clause" if cue.participle
                 else "speaker-verb-clause" if attr.span else "verb-clause-no-subject")
@@ -413,8 +431,11 @@ class _Extraction:
             if prefix.strip():
                 continue  # a quoted fragment inside prose that no cue reports
             carried = self.carried(qi, paragraphs)
+            after = _SPACE.match(self.body, q.outer_end).end()
             if carried:
                 self.attach(qi, *carried)
+            elif after in self.bare:
+                self.attach(qi, self.bare[after], "speaker-in-next-sentence")
             elif _words(self.body[q.start:q.end]) >= MIN_UNATTRIBUTED_WORDS and self.body[q.start:q.start + 1].isupper():
                 self.attach(qi, Attribution(None, "", "", "unattributed-quote", q.paragraph), "unattributed-quote")
 
@@ -461,28 +482,33 @@ def _resolve(attr: Attribution | None, body: str, speakers: DocumentSpeakers) ->
 
 def _resolve_in_reading_order(extraction: _Extraction, drafts: list[Draft], speakers: DocumentSpeakers) -> None:
     """Resolve every attribution, and note the people who open sentences, in text order, so a
-    pronoun points at the nearest earlier person (who may have been mentioned without speaking)."""
+    pronoun points at the last speaker or at the person the paragraph is about."""
+    body = extraction.body
     events = []
     for (s, e), paragraph in extraction.mentions:
-        events.append((s, 1, ("mention", (s, e), paragraph)))
+        events.append((s, 1, (s, e), paragraph))
     for d in drafts:
         a = d.attribution
         root = a
         while root is not None and root.parent is not None:
             root = root.parent
         pos = root.span[0] if root is not None and root.span else d.start
-        events.append((pos, 0, ("attribution", a, 0)))
+        events.append((pos, 0, a, body[d.start:d.start + 4].split(" ")[0]))
     seen_spans = {d.attribution.span for d in drafts if d.attribution and d.attribution.span}
-    for pos, _, (what, item, paragraph) in sorted(events, key=lambda ev: (ev[0], ev[1])):
-        if what == "attribution":
-            _resolve(item, extraction.body, speakers)
-        elif item not in seen_spans:
-            sp = parse_phrase(extraction.body[item[0]:item[1]])
-            if sp and sp.name and not sp.pronoun and not sp.definite and sp.type in ("person", "") \
-                    and sp.name.split()[0].lower() not in DETERMINERS:
-                sp = speakers.resolve(sp, paragraph, item[0])
-                if sp.type == "person":
-                    speakers.remember(sp, paragraph)
+    for pos, order, item, extra in sorted(events, key=lambda ev: (ev[0], ev[1])):
+        if order == 0:  # an attribution; `extra` is its statement's first word ("his forces …")
+            sp = _resolve(item, body, speakers)
+            if extra in GENDER_WORDS:
+                speakers.note_gender(sp, extra)
+        elif item not in seen_spans:  # a sentence-opening phrase; `extra` is its paragraph
+            phrase = body[item[0]:item[1]]
+            for part in _AND.split(phrase) if " and " in phrase else (phrase,):  # "Sara Nour and Maria Olsen"
+                sp = parse_phrase(part)
+                if sp and sp.name and not sp.pronoun and not sp.definite and sp.type in ("person", "") \
+                        and sp.name.split()[0].lower() not in DETERMINERS:
+                    sp = speakers.resolve(sp, extra, item[0])
+                    if sp.type == "person":
+                        speakers.remember(sp, extra, spoke=False)
 
 
 def extract_statements(doc) -> list[dict]:

@@ -3,12 +3,13 @@
 Why: coverage names villages, neighbourhoods, hills and crossings no gazetteer lists. A capitalised
 name counts as a place only in a place-introducing context: 'the town(s)/village(s)/neighbourhood(s)
 of X, Y and Z', 'X, a town …', 'the X crossing/border post/air base/hill', 'Mount X', or the object
-of a strong movement trigger ('stormed X', 'were deployed to X'). The place is the name as written,
+of a strong movement or shelling trigger ('stormed X', 'were deployed to X', 'shelled X'; not air
+strikes, whose objects are as often groups: 'struck Islamic State'). The place is the name as written,
 its type read from the context, with no governorate or coordinates (empty, not guessed). Names of
 actors (cue words of actor_sides.csv), acronyms, months and weekdays are never places.
 
-Speed: one search tells whether a sentence can hold any context, the name is looked for back from
-the kind word, and movement objects only right after the sentence's triggers.
+Speed: substring tests tell whether a sentence can hold a context, the name is looked for back
+from the kind word, and movement objects only right after the sentence's triggers.
 """
 from __future__ import annotations
 
@@ -25,23 +26,33 @@ _NAME_AT_END = re.compile(r"(?<![\w’'-])" + _NAME + r"\Z")
 _KIND_TYPES = {"town": "town", "city": "town", "cities": "town", "village": "village", "hamlet": "village"}
 _KINDS = r"(?:towns?|villages?|city|cities|neighbou?rhoods?|neighborhoods?|districts?|suburbs?|areas?)"
 _FACILITIES = r"(?i:(?:border\s+)?crossing|border\s+post|air\s?base|military\s+(?:base|airport)|airport|hill|dam)"
-# what every context needs: one search decides whether the sentence can have any
-_GATE = re.compile(r"\s" + _KINDS + r"\s+of\s|(?:Mount|Mt\.|Jabal|Jebel)\s|,\s+an?\s|\s" + _FACILITIES + r"\b")
+# strings one of which each context needs: substring tests are much cheaper than a regex search
+_KIND_WORDS = (" town", " village", " cit", "neighbo", " district", " suburb", " area")
+_MOUNT_WORDS = ("Mount ", "Mt. ", "Jabal ", "Jebel ")
+_APPOSED_WORDS = (", a ", ", an ")
+_FACILITY_WORDS = (" crossing", " Crossing", " post", " Post", " base", " Base", " airport", " Airport", " hill",
+                   " Hill", " dam", " Dam ", " Dam,", " Dam.", "military", "Military")
 _KIND_OF = re.compile(r"\b(?P<kind>" + _KINDS + r")\s+of\s+" + _NAMES)
 _MOUNT = re.compile(r"(?:Mount|Mt\.|Jabal|Jebel)\s+" + _NAME)
 # the name comes before these: found by looking back from the kind word
-_APPOSED = re.compile(r",\s+an?\s+(?:[\w-]+\s+){0,3}?(?P<kind>town|village|city|hamlet|neighbou?rhood|district|suburb)\b")
+_APPOSED = re.compile(
+    r",\s+an?\s+(?:[\w-]+\s+){0,3}?(?P<kind>town|village|city|hamlet|neighbou?rhood|district|suburb)\b")
 _FACILITY = re.compile(r"\s+(?P<kind>" + _FACILITIES + r")\b")
-_MOVE_HEADS = frozenset({"seized", "captured", "entered", "stormed", "took", "overran", "overrun", "deployed",
-                         "redeployed", "moved", "sent", "dispatched", "transferred", "been"})
+_MOVE_HEADS = frozenset({"seized", "captured", "entered", "stormed", "took", "overran", "overrun", "liberated",
+                         "recaptured", "retook", "reached", "besieged", "encircled", "surrounded", "shelled",
+                         "pounded", "deployed", "redeployed", "moved", "sent", "dispatched", "transferred", "been"})
+_HINTS = ("seized", "captured", "entered", "stormed", "took", "overr", "liberated", "retook", "reached", "besieged",
+          "encircled", "surrounded", "shelled", "pounded", "deployed", "moved", "sent",
+          "dispatched", "transferred", *_KIND_WORDS, *_MOUNT_WORDS, *_APPOSED_WORDS, *_FACILITY_WORDS)
 _OBJECT = re.compile(r"\s+(?:(?:to|into)\s+)?(?:the\s+)?" + _NAMES + r"(?!\s*['’]s\b)")
 _SPLIT = re.compile(r",\s+|,?\s+and\s+")
 _NOT_NAMES = frozenset(
     "The A An This That These Those It Its They Their He She We Our His Her And But In On At Of By For "
     "January February March April May June July August September October November December Jan Feb Mar Apr "
     "Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday God "
-    "Western Eastern Northern Southern Parliament Palace Embassy Ministry Council Committee Command News "
+    "Parliament Palace Embassy Ministry Council Committee Command News "
     "Agency Times Post Television TV Radio Party Front Movement Forces Army Brigade".split())
+_DIRECTIONS = frozenset("North South East West Northern Southern Eastern Western".split())   # alone: not a name
 
 
 @functools.lru_cache(maxsize=4096)
@@ -53,7 +64,7 @@ def _place(name: str, place_type: str) -> Place:
 @functools.lru_cache(maxsize=4096)
 def _is_name(name: str) -> bool:
     if (name.split()[0].split("-")[-1] in _NOT_NAMES or name.endswith(("'s", "’s", "'", "’"))
-            or name.split()[-1] in _NOT_NAMES or (name.isupper() and len(name) <= 6)):
+            or name.split()[-1] in _NOT_NAMES or name in _DIRECTIONS or (name.isupper() and len(name) <= 6)):
         return False
     return not any(cue_info(w.strip("’'"))[0] != "unknown" or cue_info(w)[1] in ("agency", "neutral")
                    for w in re.split(r"[ -]", name) if w[:1].isupper())
@@ -62,6 +73,11 @@ def _is_name(name: str) -> bool:
 def _type(kind: str) -> str:
     word = kind.split()[-1].lower()
     return _KIND_TYPES.get(word, _KIND_TYPES.get(word[:-1], "area"))
+
+
+def possible(text: str) -> bool:
+    """Can the sentence name an unlisted place at all? (A cheap test before looking for triggers.)"""
+    return any(map(text.__contains__, _HINTS))
 
 
 def unlisted(text: str, known: list[PlaceMatch], triggers) -> list[PlaceMatch]:
@@ -79,12 +95,14 @@ def unlisted(text: str, known: list[PlaceMatch], triggers) -> list[PlaceMatch]:
                 out.append(PlaceMatch(start, end, name, _place(name, place_type)))
             start = end
 
-    if _GATE.search(text):
+    if " of " in text and any(map(text.__contains__, _KIND_WORDS)):
         for m in _KIND_OF.finditer(text):
             add(m.start("names"), m.group("names"), _type(m.group("kind")))
+    if any(map(text.__contains__, _MOUNT_WORDS)):
         for m in _MOUNT.finditer(text):   # 'Mount Kabir': the name after 'Mount' must not be an actor's
             add(m.start(), m.group(), "area", m.group().split(None, 1)[1])
-        for rx in (_APPOSED, _FACILITY):
+    for words, rx in ((_APPOSED_WORDS, _APPOSED), (_FACILITY_WORDS, _FACILITY)):
+        if any(map(text.__contains__, words)):
             for m in rx.finditer(text):
                 name = _NAME_AT_END.search(text, max(0, m.start() - 50), m.start())
                 if name:

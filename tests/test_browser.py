@@ -9,7 +9,7 @@ import nbformat
 import pytest
 
 from report_helpers import (LOCAL_PREFIXES, XSS_OUTLET, XSS_TITLE, XSS_URL, browser_missing, default_report,
-                            launch, xss_report)
+                            xss_report)
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(bool(browser_missing()), reason=f"browser tests skipped: {browser_missing()}")]
@@ -34,17 +34,6 @@ class Visit:
 
     def external_requests(self) -> list[str]:
         return [u for u in self.requests if not u.startswith(LOCAL_PREFIXES)]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = launch(p)
-        try:
-            yield b
-        finally:
-            b.close()
 
 
 def chart_outputs(path) -> int:

@@ -144,3 +144,23 @@ def test_strikes_across_the_country_are_at_the_places_named():
 def test_a_foreign_denial_is_denied_and_foreign():
     rows = events("Iraqi officials denied that PMF fighters had crossed into Syria.")
     assert brief(rows, "place", "action", "actor_side", "status") == [("Syria", "entered", "foreign", "denied")]
+
+
+# 5. the buffer zone is the Golan's
+
+@pytest.mark.parametrize("zone", ["the buffer zone", "the Golan buffer zone", "the area of separation",
+                                  "the demilitarised zone"])
+def test_the_buffer_zone_is_the_golan_heights(zone):
+    rows = events(f"Israeli troops pushed into {zone} on Sunday.")
+    assert brief(rows, "place", "action", "actor_side") == [("Golan Heights", "entered", "foreign")]
+
+
+def test_a_village_name_inside_a_longer_name_is_not_that_village():
+    rows = events("Fighters entered the towns of Western Ghouta and Kafr Hamra.")
+    assert [r["place"] for r in rows] == ["Western Ghouta", "Kafr Hamra"]
+
+
+def test_shelled_objects_are_places_but_air_strike_targets_may_be_groups():
+    rows = events("Government forces shelled Rankous and Assal al-Ward. US jets struck Islamic State camps.")
+    assert brief(rows, "place", "action", "actor_side") == [
+        ("Rankus", "shelled", "government"), ("Assal al Ward", "shelled", "government")]   # GeoNames spellings

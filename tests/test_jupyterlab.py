@@ -17,7 +17,7 @@ import nbformat
 import pytest
 
 from analysis import report
-from report_helpers import ROOT, browser_missing, launch
+from report_helpers import ROOT, browser_missing
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(bool(browser_missing()), reason=f"JupyterLab tests skipped: {browser_missing()}")]
@@ -81,17 +81,6 @@ def lab(tmp_path_factory):
             server.kill()
             server.wait()
         log.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = launch(p)
-        try:
-            yield b
-        finally:
-            b.close()
 
 
 def expected(path: Path) -> tuple[int, int]:
