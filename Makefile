@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help report test notebooks lab lock extract clean
+.PHONY: help report test notebooks lab lock extract quality clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -30,8 +30,12 @@ notebooks: $(STAMP) ## re-execute notebooks/ in place with their default paramet
 extract: $(STAMP) ## only the tables: python -m analysis extract seeds --out reports/tables
 	$(PY) -m analysis extract seeds --out reports/tables
 
+quality: $(STAMP) ## score the extractors against the hand-annotated development and held-out articles
+	$(PY) -m analysis.benchmarks.fixtures --dir tests/fixtures
+	$(PY) -m analysis.benchmarks.fixtures --dir tests/fixtures/heldout
+
 lab: $(STAMP) ## open JupyterLab on the project
-	$(VENV)/bin/jupyter lab --notebook-dir=.
+	$(VENV)/bin/jupyter lab --notebook-dir=. $(if $(filter 0,$(shell id -u)),--allow-root)
 
 lock: ## re-resolve requirements.lock from pyproject.toml in a scratch venv
 	rm -rf build/lock-venv && $(PYTHON) -m venv build/lock-venv

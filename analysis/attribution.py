@@ -240,13 +240,17 @@ def subject_before(text: str, lo: int, end: int) -> tuple[int, int] | None:
                 m = _collect_back(toks, _skip_parentheses(toks, end - 1))
                 if m > k + 1 and not (middle[0].lower() in _QUANTIFIERS or middle[0][:1].isdigit()):
                     break  # the middle is neither a noun phrase nor a relative clause
-            j = _phrase_before(toks, _skip_parentheses(toks, k - 1))
-            if j is not None and not (toks[j][2].lower() in ("a", "an") and toks[j - 1][2] == ","):
+            last = _skip_parentheses(toks, k - 1)
+            j = _phrase_before(toks, last)
+            if j is None:
+                if middle[0].lower() not in DETERMINERS and not opens_relative(middle[0]):
+                    break
+            elif found is not None and not is_name_token(toks[last][2]):
+                break  # only a name stands before a description apposition ("As rebels advanced, the army, …")
+            elif j == 0 or toks[j - 1][2] != "," or toks[j][2][:1].isupper():  # a name, not "the …" or "54"
                 return toks[j][0], toks[i - 1][1]
-            if j is not None:  # "a commander in the PMF" may itself follow the name
-                found = found or j
-            elif middle[0].lower() not in DETERMINERS and not opens_relative(middle[0]):
-                break
+            elif found is None:  # "a commander in the PMF", "the leader of HTS" may itself follow the name
+                found = j
             end = k
         return (toks[found][0], toks[i - 1][1]) if found is not None else None
     j = _phrase_before(toks, _skip_parentheses(toks, i))
@@ -257,7 +261,7 @@ def subject_before(text: str, lo: int, end: int) -> tuple[int, int] | None:
     return toks[j][0], toks[i][1]
 
 
-_LOCATIVE = {"on", "in", "from", "near", "inside", "across", "at", "along"}
+_LOCATIVE = {"on", "in", "from", "near", "inside", "across", "at", "along", "with", "to"}
 
 
 def _skip_parentheses(toks, i: int) -> int:
@@ -272,15 +276,21 @@ def _skip_parentheses(toks, i: int) -> int:
 
 def _located_phrase(toks, i: int) -> int | None:
     """"residents on the Syrian side", "officials in the city": people placed by a phrase."""
-    if not any(t[2] in _LOCATIVE for t in toks[max(0, i - 6):i]):
+    if not any(t[2] in _LOCATIVE for t in toks[max(0, i - 7):i]):
         return None
     j = _collect_back(toks, i)
     if 0 < j <= i and toks[j - 1][2].lower() in DETERMINERS:
         j -= 1
-    if j < 2 or toks[j - 1][2].lower() not in _LOCATIVE or \
-            lexicon_class(_POSS.sub("", toks[j - 2][2])) not in ("people", "role"):
+    if j < 2 or toks[j - 1][2].lower() not in _LOCATIVE:
         return None
-    return _phrase_before(toks, j - 2)
+    k = j - 2
+    if toks[j - 1][2].lower() == "to":  # "a source close to Hezbollah"
+        if toks[k][2].lower() != "close":
+            return None
+        k -= 1
+    if k < 0 or lexicon_class(_POSS.sub("", toks[k][2])) not in ("people", "role"):
+        return None
+    return _phrase_before(toks, k)
 
 
 def subject_after(text: str, start: int, hi: int) -> tuple[int, int] | None:

@@ -47,11 +47,17 @@ _PLACE_KIND_TAIL = re.compile(
     r"(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:city|town|village|province|governorate)\s+of|(?:Syrian\s+)?capital,?)\s+$"
     r"|(?:[\w’'-]+\s+){0,5}(?:villages|towns|cities|positions|neighbourhoods|districts|areas|checkpoints|bases|"
     r"localities)\s*,?\s+(?:including|such as|among them)\s+$")
+# 'Towns taken on the way include Suran, Halfaya and Morek': the places the trigger's subject lists
+_INCLUDE_GAP = re.compile(r"(?:\s+[\w’'-]+){0,4}\s+(?:include|includes|included)\s+")
+_KINDS_BEFORE = re.compile(r"\b(?:towns|villages|cities|places|areas|localities|positions)\s+$", re.I)
 _DATED_SEP = re.compile(r"\s+(?:(?:on|late|early|by)\s+)+[A-Z][a-z]+\.?(?:\s+\d{1,2})?(?:,\s+|,?\s+and\s+)")
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|around|inside|outside|across|on)\s+(?:the\s+)?(?:[\w-]+\s+)?"
     r"(?:(?:city|town|province)\s+of\s+)?$", re.I)
-_FRONTED = re.compile(r"^(?:In|At|Near|Outside|Inside|Across|Around)\b[^,]*,")
+_FRONTED = re.compile(r"^(?:(?:In|At|Near|Outside|Inside|Across|Around)\b[^,]*,|[A-Z][A-Z’' -]+:)")
+# a factbox heading ('HOMS CITY: Government forces held …') sets the scene like a fronted 'In Homs,'
+_CAPS = re.compile(r"\b[A-Z][A-Z’'-]{3,}\b")
+_CAPS_LOWER = re.compile(r"\b(?:PROVINCE|CITY|TOWN|GOVERNORATE|COUNTRYSIDE|AND|OF|THE)\b")
 # words before a place that make it a reference point, not where the event is (checked on the last
 # few words: a token test is much faster than a regex anchored at the end)
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "north-east", "northwest", "north-west",
@@ -73,9 +79,13 @@ _PART_OF_PLACE = re.compile(
     r"['’]s\s+(?:[\w-]+\s+)?(?:outskirts|countryside|suburbs?|approaches|neighbourhoods?|districts?|airport|"
     r"cent(?:re|er)|streets|edges?|gates|defences|defenses|old city|main square|prison|entrances?|"
     r"north|south|east|west|frontlines?|front)\b")
+# 'the Damascus suburb of Harasta', 'the Mezzeh district of Damascus': the larger place only locates the smaller
+_PART_OF = re.compile(r"\s+(?:suburbs?|district|neighbou?rhood|quarter)\s+of\s+(?:the\s+)?")
+_SIZE = {"country": 0, "governorate": 1, "city": 2, "town": 3}
 _NOT_A_PLACE_AFTER = re.compile(r"\s+(?:Forum|Process|format|Conference|Declaration|Accords?|Communiqu[ée])\b")
 _ANAPHOR = re.compile(r"\b[Tt]he (city|town)(?=['’]s\b|\b)(?!\s+of\b)")
 _ANAPHOR_TYPES = {"city": ("city",), "town": ("town", "village")}
+_PARTICLES = frozenset({"over", "to", "off"})   # of phrasal verbs that can be passive: 'was taken over'
 _BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
 _IRREGULAR_PARTICIPLES = frozenset({"held", "hit", "struck", "lost", "cut", "left", "sent", "fought", "overrun", "laid"})
 _RELATIVE_GAP = re.compile(r"^\s*,?\s*(?:that|which)\s+(?:\S+\s+){0,5}$")
@@ -86,12 +96,12 @@ _AGENT_GAP = re.compile(r"^\s*(?:(?:\w+\s+){0,2}(?:by|to)\s+)?$")
 _MODAL_HEADS = ["will", "would", "could", "might", "may", "must", "should", "can", "won't", "wouldn't", "due",
                 "plan", "plans", "planning", "aim", "aims", "aiming", "vow", "threaten", "expect", "ready", "allowed",
                 "try", "trying", "tried", "seek", "seeks", "seeking", "want", "wants", "prevent", "avoid", "whoever",
-                "if", "unless", "without", "hop", "fear", "predict", "likely", "unlikely", "is", "are"]
+                "if", "unless", "without", "order", "hop", "fear", "predict", "likely", "unlikely", "is", "are"]
 _MODAL = re.compile(
     r"\b(?=" + trie_pattern(_MODAL_HEADS + [h.capitalize() for h in _MODAL_HEADS]) + r")(?i:(?:will|would|could|might|may|must|should|can|cannot|can't|"
     r"won't|wouldn't|due to|plans? to|(?:is|are) to|"
     r"planning to|aims? to|aiming to|vow(?:s|ed)? to|threaten(?:s|ed)? to|expected to|ready to|allowed to|"
-    r"try(?:ing)? to|tried to|seeks? to|seeking to|wants? to|prevent\w*|avoid\w*|whoever|if|unless|without)\b"
+    r"try(?:ing)? to|tried to|seeks? to|seeking to|wants? to|prevent\w*|avoid\w*|whoever|if|unless|without|order)\b"
     r"|(?P<expect>(?:expect\w*|hop(?:e|es|ed|ing)|fear\w*|predict\w*|likely|unlikely)\b))")
 _MODAL_GAP = re.compile(r"(?:\s+[\w’'-]+){0,2}\s+")
 _EXPECT_GAP = re.compile(r"(?:\s+[\w’'-]+){0,6}\s+")
@@ -99,7 +109,11 @@ _MODAL_AFTER = re.compile(r"[\s“”\"‘’]*(?:might|would|could|may|will|sho
 # 'If the hill falls, Hama falls': a conditional sentence asserts nothing
 _CONDITIONAL = re.compile(r"^[“\"‘']?(?:If|Unless|Should)\b")
 _ORDERED = re.compile(r"\b(?:ordered|instructed|told|directed)\s+(?:the\s+|its\s+|his\s+|their\s+)?$")
-_NEGATION = re.compile(r"\b(?:not|n't|never|no longer)(?:\s+\w+)?\s+$|n't\s+$", re.I)
+_NEGATION = re.compile(r"\b(?:not|n't|never|no longer)(?:\s+\w+)?[\s“”\"‘’']+$|n't\s+$"
+                       r"|\bno\s+(?:[\w-]+\s+){0,2}(?:forces|troops|fighters|soldiers|units)\s+(?:had|have|has|were)\s+$", re.I)
+_SAID_IN = re.compile(r"\b(?:said|says|told\s+\w+|speaking|spoke)\s+(?:in|at)\s+(?:the\s+)?$")   # 'told reporters in Moscow'
+_QUESTION_WORDS = frozenset({"what", "who", "which", "where"})
+_NEW_CLAUSE = re.compile(r"\b(?:while|when|after|before|until|whereas)\b|(?<!such )(?<!well )(?<!far )\bas\b(?! far| well)")
 _CONNECTIVE = re.compile(r"\b(?:after|as|when|while|before|that|which|until)\b")
 
 
@@ -111,6 +125,13 @@ class _Place:
     triggers: tuple = ()
     fronted: bool = False
     elided: bool = False      # 'took Aleppo on Nov. 30, Hama on Thursday': the verb is not repeated
+
+
+def _uncapitalised(text: str) -> str:
+    """'ALEPPO', 'IDLIB PROVINCE' as the gazetteer writes them ('Aleppo', 'Idlib province'), same length."""
+    if not _CAPS.search(text):
+        return text
+    return _CAPS.sub(lambda m: m.group().capitalize(), _CAPS_LOWER.sub(lambda m: m.group().lower(), text))
 
 
 def _words(text: str) -> int:
@@ -133,8 +154,9 @@ class _Sentence:
 
     def __init__(self, sentence, gaz: Gazetteer, vocab: Vocabulary, antecedents: dict):
         self.s = sentence
-        self.text = text = sentence.text
-        self.places = [_Place(m) for m in gaz.find(text) if not _NOT_A_PLACE_AFTER.match(text, m.end)]
+        self.text = text = _uncapitalised(sentence.text)
+        self.places = [_Place(m if text is sentence.text else replace(m, place_text=sentence.text[m.start:m.end]))
+                       for m in gaz.find(text) if not _NOT_A_PLACE_AFTER.match(text, m.end)]
         self._anaphora(antecedents)
         self.triggers = []
         conditional = _CONDITIONAL.match(text)
@@ -152,6 +174,10 @@ class _Sentence:
             return
         for p in self.places:
             self._classify(p, gaz)
+        for a, b in zip(self.places, self.places[1:]):
+            if _PART_OF.fullmatch(text, a.match.end, b.match.start):
+                bigger = min((a, b), key=lambda q: _SIZE.get(q.match.place.place_type, 4))
+                bigger.role = "reference"
 
     def _anaphora(self, antecedents) -> None:
         """'the city' is the last city named before it in the sentence, else the first one named in
@@ -185,7 +211,8 @@ class _Sentence:
                 m.place.place_type == "country" or not _PART_OF_PLACE.match(text, m.end)):
             p.role = "reference"     # 'Syria's Hader area', 'Russia's foreign minister'
         elif "from" in (last, prev) and not any(
-                t.end <= m.start and m.start - t.end < 16 and t.text.lower().endswith("from") for t in self.triggers):
+                t.end <= m.start and m.start - t.end < 16 and t.text.lower().endswith("from")
+                and t.action.action != "redeployed" for t in self.triggers):   # 'moved from X to Y': Y
             p.role = "origin"        # 'launched the offensive from Idlib' (but 'withdrew from Hama')
         if last == "of" and prev == "countryside" and m.place.place_type in SETTLEMENT_TYPES:
             province = gaz.resolve(m.place.name, "governorate")
@@ -195,7 +222,7 @@ class _Sentence:
     def associate(self) -> None:
         """Give each event place the triggers that govern it (see the module docstring)."""
         text, triggers = self.text, self.triggers
-        fronted = _FRONTED.match(text)
+        fronted = _FRONTED.match(self.s.text)   # a heading is matched as written
         previous: _Place | None = None
         for p in self.places:
             if p.role == "reference":
@@ -231,16 +258,23 @@ class _Sentence:
             t = before[-1]
             gap = text[t.end:m.start]
             limit = min(t.action.max_gap, 2) if country else t.action.max_gap
-            if country and gap.split()[-1:] and gap.split()[-1] in _TOPIC_PREPOSITIONS:
+            last = gap.split()[-1] if gap.split() else ""
+            if country and last in _TOPIC_PREPOSITIONS:
                 limit = -1   # 'talks on Syria', 'a resolution about Syria': a topic, not a place
-            if (t.action.place_role == "object" and (not self._passive(t) or _DESTINATION.match(gap))
-                    and _gap_words(gap) <= limit
+            first = gap.split()[0] if last else ""
+            if "by" in (last, first) or first in _QUESTION_WORDS or _NEW_CLAUSE.search(gap):
+                limit = -1   # 'agreed by Russia, Turkey', 'push into Aleppo as Turkey calls', 'controls what in Syria'
+
+            listed = _INCLUDE_GAP.fullmatch(gap) and _KINDS_BEFORE.search(text, max(0, t.start - 30), t.start)
+            if (t.action.place_role == "object" and (not self._passive(t) or _DESTINATION.match(gap) or t.text.endswith(" to"))
+                    and (listed or _gap_words(gap) <= limit)
                     and not CLAUSE_BREAK.search(gap)):
                 chain = [t]
                 for earlier in reversed(before[:-1]):
                     between = text[earlier.end:chain[-1].start]
                     if (earlier.action.place_role != "object" or _words(between) > 8
-                            or re.search(r"[,;]|\band\b", between) or CLAUSE_BREAK.search(between)):
+                            or re.search(r"[,;]|\band\b", between) or CLAUSE_BREAK.search(between)
+                            or _NEW_CLAUSE.search(between)):
                         break
                     chain.append(earlier)
                 return tuple(reversed(chain))
@@ -255,6 +289,7 @@ class _Sentence:
             if t.action.place_role == "object" and _RELATIVE_GAP.match(gap):
                 return (t,)
             if (not country and _LOCATIVE_BEFORE.search(text, max(0, m.start - 40), m.start)
+                    and not _SAID_IN.search(text, max(0, m.start - 30), m.start)
                     and t.action.place_role == "object" and not self._has_own_place(t)):
                 return (t,)
             break
@@ -372,8 +407,9 @@ def _row(doc, s, p: _Place, t: Trigger, triggers, actors: ActorIndex, frames, me
     actor = _actor(t, s, actors, frame)
     if (actor.neutral if actor else t.action.action in _NEEDS_ACTOR) and t.action.action not in _CIVILIAN_ACTIONS:
         return None   # 'thousands of people fled Homs', 'many have fled towards Hama', 'a meeting in Beirut'
-    if t.action.action == "advanced_toward" and place.place_type in _ABROAD:
-        return None   # 'had moved on to Moscow': no offensive advances on a place abroad
+    if place.place_type in _ABROAD and (t.action.action == "advanced_toward" or (
+            t.action.action == "redeployed" and (not actor or actor.side == "unknown"))):
+        return None   # 'had moved on to Moscow', 'he left for Ankara': no offensive or unknown force abroad
     negated = bool(_NEGATION.search(text, max(0, t.start - 24), t.start))
     if negated or (frame and frame.denied):
         status = "denied"
@@ -400,9 +436,9 @@ def _row(doc, s, p: _Place, t: Trigger, triggers, actors: ActorIndex, frames, me
 
 
 def _passive(text: str, t: Trigger) -> bool:
-    """'was captured', 'were looted' (but not 'were advancing')."""
-    word = t.text.lower()
-    if " " in word or not (word.endswith(("ed", "en", "wn")) or word in _IRREGULAR_PARTICIPLES):
+    """'was captured', 'was taken over' (but not 'were advancing', 'being granted asylum')."""
+    word, *rest = t.text.lower().split()
+    if (rest and rest[-1] not in _PARTICLES) or not (word.endswith(("ed", "en", "wn")) or word in _IRREGULAR_PARTICIPLES):
         return False
     before = text[max(0, t.start - 24):t.start].split()[-2:]
     return bool(before) and (before[-1] in _BE or (len(before) == 2 and before[-1].endswith("ly")

@@ -457,8 +457,10 @@ class _Extraction:
             return None
         end, attr, prev_q = max(earlier, key=lambda item: item[0])
         rest = self.body[end:paragraphs[q.paragraph - 1].end]
-        if prev_q is None or (attr.span is None and attr.parent is None) or len(rest) > 120:
+        if (attr.span is None and attr.parent is None) or len(rest) > 120:
             return None
+        if prev_q is None and (len(rest.strip()) > 1 or q.close < 0 or self.body[q.outer_end:p.end].strip()):
+            return None  # after a reported clause, only a paragraph that is one whole quote goes on with it
         return attr, "next-paragraph-continues", None
 
 

@@ -33,6 +33,10 @@ _APPOSED_WORDS = (", a ", ", an ")
 _FACILITY_WORDS = (" crossing", " Crossing", " post", " Post", " base", " Base", " airport", " Airport", " hill",
                    " Hill", " dam", " Dam ", " Dam,", " Dam.", "military", "Military")
 _KIND_OF = re.compile(r"\b(?P<kind>" + _KINDS + r")\s+of\s+" + _NAMES)
+# 'seized more than 50 towns and villages, including Khan al-Asal, Urum al-Kubra and Kafr Basin'
+_INCLUDING = re.compile(r"\b(?P<kind>towns|villages|cities|neighbou?rhoods|districts|areas|localities)\b[^.;:]{0,60}?"
+                        r"\s(?:including|such as|among them)\s+" + _NAMES)
+_INCLUDING_WORDS = ("including", "such as", "among them")
 _MOUNT = re.compile(r"(?:Mount|Mt\.|Jabal|Jebel)\s+" + _NAME)
 # the name comes before these: found by looking back from the kind word
 _APPOSED = re.compile(
@@ -43,7 +47,7 @@ _MOVE_HEADS = frozenset({"seized", "captured", "entered", "stormed", "took", "ov
                          "pounded", "deployed", "redeployed", "moved", "sent", "dispatched", "transferred", "been"})
 _HINTS = ("seized", "captured", "entered", "stormed", "took", "overr", "liberated", "retook", "reached", "besieged",
           "encircled", "surrounded", "shelled", "pounded", "deployed", "moved", "sent",
-          "dispatched", "transferred", *_KIND_WORDS, *_MOUNT_WORDS, *_APPOSED_WORDS, *_FACILITY_WORDS)
+          "dispatched", "transferred", *_KIND_WORDS, *_INCLUDING_WORDS, *_MOUNT_WORDS, *_APPOSED_WORDS, *_FACILITY_WORDS)
 _OBJECT = re.compile(r"\s+(?:(?:to|into)\s+)?(?:the\s+)?" + _NAMES + r"(?!\s*['’]s\b)")
 _SPLIT = re.compile(r",\s+|,?\s+and\s+")
 _NOT_NAMES = frozenset(
@@ -97,6 +101,9 @@ def unlisted(text: str, known: list[PlaceMatch], triggers) -> list[PlaceMatch]:
 
     if " of " in text and any(map(text.__contains__, _KIND_WORDS)):
         for m in _KIND_OF.finditer(text):
+            add(m.start("names"), m.group("names"), _type(m.group("kind")))
+    if any(map(text.__contains__, _INCLUDING_WORDS)):
+        for m in _INCLUDING.finditer(text):
             add(m.start("names"), m.group("names"), _type(m.group("kind")))
     if any(map(text.__contains__, _MOUNT_WORDS)):
         for m in _MOUNT.finditer(text):   # 'Mount Kabir': the name after 'Mount' must not be an actor's

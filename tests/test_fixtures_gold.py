@@ -7,6 +7,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
+# the development set, and the held-out set kept away from the extractors while they were written
+SETS = [FIXTURES, FIXTURES / "heldout"]
 GOLD = FIXTURES / "gold"
 
 KINDS = {"direct", "indirect", "mixed"}
@@ -30,8 +32,8 @@ def body_of(path: Path) -> str:
     return text
 
 
-def article_path(stem: str) -> Path:
-    for folder in (FIXTURES / "articles", ROOT / "seeds"):
+def article_path(stem: str, fixture_set: Path = FIXTURES) -> Path:
+    for folder in (fixture_set / "articles", ROOT / "seeds"):
         if (folder / f"{stem}.txt").exists():
             return folder / f"{stem}.txt"
     raise AssertionError(f"no article for gold stem {stem}")
@@ -43,6 +45,8 @@ def rows(path: Path) -> list[dict]:
 
 
 STEMS = sorted(p.name[: -len(".statements.csv")] for p in GOLD.glob("*.statements.csv"))
+GOLD_FILES = [pytest.param(s, p.name[: -len(".statements.csv")], id=f"{s.name}/{p.name[:-15]}")
+              for s in SETS for p in sorted((s / "gold").glob("*.statements.csv"))]
 
 
 def test_there_are_fixtures_with_both_gold_files():
@@ -54,10 +58,10 @@ def test_there_are_fixtures_with_both_gold_files():
         assert article.stem in STEMS, f"{article.name} has no gold"
 
 
-@pytest.mark.parametrize("stem", STEMS)
-def test_statements_gold(stem):
-    body = body_of(article_path(stem))
-    table = rows(GOLD / f"{stem}.statements.csv")
+@pytest.mark.parametrize("fixture_set,stem", GOLD_FILES)
+def test_statements_gold(fixture_set, stem):
+    body = body_of(article_path(stem, fixture_set))
+    table = rows(fixture_set / "gold" / f"{stem}.statements.csv")
     assert table and list(table[0]) == ["text", "kind", "speaker", "speaker_side", "occurrence"]
     seen = set()
     for r in table:
@@ -73,10 +77,10 @@ def test_statements_gold(stem):
         assert r["speaker_side"] in SPEAKER_SIDES, r
 
 
-@pytest.mark.parametrize("stem", STEMS)
-def test_events_gold(stem):
-    body = body_of(article_path(stem))
-    table = rows(GOLD / f"{stem}.events.csv")
+@pytest.mark.parametrize("fixture_set,stem", GOLD_FILES)
+def test_events_gold(fixture_set, stem):
+    body = body_of(article_path(stem, fixture_set))
+    table = rows(fixture_set / "gold" / f"{stem}.events.csv")
     assert list(table[0]) == ["place", "place_type", "sentence", "action", "actor_side", "status", "date",
                               "distance_km"]
     for r in table:
@@ -91,9 +95,9 @@ def test_events_gold(stem):
             float(r["distance_km"])
 
 
-@pytest.mark.parametrize("stem", STEMS)
-def test_articles_are_utf8_with_front_matter_or_seed(stem):
-    path = article_path(stem)
+@pytest.mark.parametrize("fixture_set,stem", GOLD_FILES)
+def test_articles_are_utf8_with_front_matter_or_seed(fixture_set, stem):
+    path = article_path(stem, fixture_set)
     text = path.read_bytes().decode("utf-8")
     if path.parent.name == "articles":
         assert text.startswith("---\n"), "fixture articles start with YAML front matter"

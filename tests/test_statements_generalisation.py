@@ -97,6 +97,25 @@ def test_apposition_with_parentheses_and_a_second_apposition():
     assert r["speaker"] == "Ali Hassan"
 
 
+def test_a_name_before_a_description_apposition_and_a_relative_clause():
+    found = rows("Omar Farouk, the leader of the Northern Front, which several states list as a terrorist group, "
+                 "said minorities would be protected. Hadi Nour, head of the Eastmark Council, the main exile "
+                 "body, said the transition must be orderly. As the rebels advanced, the army, which had lost "
+                 "the city, said it would hold the bridge.")
+    assert one(found, "minorities")["speaker"] == "Omar Farouk"
+    assert one(found, "transition")["speaker"] == "Hadi Nour"
+    assert one(found, "hold the bridge")["speaker"] == "the army"
+    r = one(rows("Samira Aziz, 54, a teacher from Jableh, said the schools had been closed for a week."), "schools")
+    assert r["speaker"] == "Samira Aziz"
+
+
+def test_people_placed_by_with_or_close_to():
+    found = rows("An official with the Northern Front said the unit had withdrawn from the town. A source close "
+                 "to the Eastmark Council said 2,000 fighters had been sent north.")
+    assert one(found, "withdrawn")["speaker"] == "an official with the Northern Front"
+    assert one(found, "fighters had been sent")["speaker"] == "a source close to the Eastmark Council"
+
+
 def test_participial_and_distance_appositions():
     found = rows("A resident of Dar Tahta, reached by phone, said the shelling had stopped at dawn. Residents of "
                  "Kafr Sousa, about 60 kilometres south-west of the capital, said troops had left their posts. "
@@ -186,6 +205,15 @@ def test_quote_attributed_by_the_next_short_sentence_or_a_colon():
                  "Foreign Minister Jane Doe said at the ministry:\n\n“We will open the embassy again next month.”")
     assert one(found, "historic opportunity")["speaker"] == "Joe Baden"
     assert one(found, "embassy")["speaker"] == "Jane Doe"
+
+
+def test_a_paragraph_that_is_one_quote_goes_on_from_a_reported_clause_ending_the_paragraph_before():
+    found = rows("President Joe Baden said at the palace that the regime had fallen.\n\n"
+                 "“It is a moment of historic opportunity for the people of this country.”\n\n"
+                 "Minister Lea Brun said the border would reopen, and aid would follow.\n\n"
+                 "“Nobody expected the end to come this quickly,” a diplomat said.")
+    assert one(found, "historic opportunity")["speaker"] == "Joe Baden"
+    assert one(found, "Nobody expected")["speaker"] == "a diplomat"
 
 
 def test_calling_it_with_a_quote_of_four_words_or_more():
