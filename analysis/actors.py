@@ -260,11 +260,14 @@ class ActorIndex:
     def same_head(self, a: ActorPhrase, i: int) -> ActorPhrase:
         """A bare head ('Troops had taken up positions', 'the army said') takes the side of the last
         phrase of the same head (any armed-force head for an armed force) with a name or modifier
-        ('Israeli troops') in this sentence or the two before."""
+        ('Israeli troops') in this sentence or the two before, of the same paragraph."""
         heads = _bare_heads(a.text)
         if not heads:
             return a
+        paragraph = self.doc.sentences[i].paragraph_index
         for j in range(i, max(-1, i - 3), -1):
+            if self.doc.sentences[j].paragraph_index != paragraph:
+                break
             for p in reversed(self.phrases(j)):
                 if p.start < a.start and p.side != a.side and p.text.lower().endswith(heads) and _named(p.text):
                     return replace(a, side=p.side)

@@ -3,7 +3,9 @@ reported content starts.
 
 Patterns: "X said", "said X", "X, the ROLE, said", "ROLE X said", "X said in a statement:",
 "X told state media", "said X on his Truth Social", "X said at the Doha Forum", "X said Saturday
-that …", "according to X", ", adding that …" and "… and argued that …" (the speaker carries over).
+that …", "according to X", ", adding that …" and "… and argued that …" (the speaker carries over);
+speaker phrases with "(SNA)", up to three appositions ("X, 54, a teacher from Homs, said", "A
+resident, reached by phone, said") or a place ("residents on the Syrian side said").
 The verbs come from data/reference/speech_verbs.csv; everything is compiled once at import.
 """
 from __future__ import annotations
@@ -360,6 +362,26 @@ def sentence_subject(text: str) -> tuple[int, int] | None:
     return span if span and span[0] == len(text) - len(text.lstrip()) else None
 
 
+_SENTENCE_BREAK = re.compile(r"\b(?!(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Maj|Capt|Sen|Rep|Gov|Jr|Sr)\.)[A-Za-z]{2,}[.!?]\s+[A-Z]")
+_SHOUTED = re.compile(r"\b[A-Z]{3,}\b")
+
+
+# a name and "and" (or a lone "the") right before a subject: it is one of several ("the WHO and UNICEF said")
+_COORDINATED_BEFORE = re.compile(r"(?:\b[Tt]he\s+)?(?:[A-Z][\w’'.-]*\s+){1,4}(?:and|or)\s+$|\b[Tt]he\s+$")
+
+
+def _plausible_subject(text: str, span: tuple[int, int] | None, masked: list[tuple[int, int]]) -> bool:
+    """A speaker phrase lies outside quotes, within one sentence, and is no all-caps shouting."""
+    if span is None:
+        return False
+    phrase = text[span[0]:span[1]]
+    if any(s < span[1] and span[0] < e for s, e in masked):
+        return False
+    if ("." in phrase or "!" in phrase or "?" in phrase) and _SENTENCE_BREAK.search(phrase):
+        return False
+    return not phrase.isupper() or len(_SHOUTED.findall(phrase)) < 2
+
+
 def find_cues(text: str, masked: list[tuple[int, int]]) -> list[Cue]:
     """Speech-verb cues of one sentence; `masked` are spans (quotes) where verbs do not count."""
     cues: list[Cue] = []
@@ -411,10 +433,15 @@ def find_cues(text: str, masked: list[tuple[int, int]]) -> list[Cue]:
             cues.append(Cue(vs, ve, verb, None, False, lead.end(), channel, True, False, False, naming))
             continue
         subj = subject_before(text, 0, vs)
+        subj = subj if _plausible_subject(text, subj, masked) else None
+        if subj and text[max(0, subj[0] - 4):subj[0]].endswith(("and ", "or ", "the ", "The ")):
+            more = _COORDINATED_BEFORE.search(text, max(0, subj[0] - 60), subj[0])
+            if more and _plausible_subject(text, (more.start(), subj[1]), masked):
+                subj = (more.start(), subj[1])
         conjoined = subj is None and before in ("and", "but") and bool(cues)
         if subj is None and not conjoined:
             inv = subject_after(text, tail.end(), len(text)) if _inverted_context(text, vs) and not naming else None
-            if inv:
+            if _plausible_subject(text, inv, masked):
                 rest = _TAIL.match(text, inv[1])
                 if _CLAUSE_END.match(text, rest.end()):
                     channel = channel or channel_of(text[inv[1]:rest.end()])

@@ -9,13 +9,17 @@ the fixed vocabulary governs it:
   * it is the subject of a passive or place-subject trigger ('Hama fell to the rebels');
   * it is the object of a relative clause ('positions around Aleppo airport that forces abandoned');
   * a locative before the trigger ('our forces operating in Daraa are redeploying') or a fronted
-    'In Sweida, ...' that sets the scene for every trigger of the sentence;
+    'In Sweida, ...' or factbox heading 'HOMS CITY: ...' that sets the scene for every trigger of the
+    sentence;
+  * the trigger's subject names the kind of places listed after 'include' ('Towns taken include …');
   * a list continues the previous place ('in Homs and Hama provinces'), also with the verb elided
     ('took Aleppo on Nov. 30, Hama on Thursday': each place keeps its own date), and a trigger with
     no place of its own in an 'after/as ... ' clause takes the place before it.
 Places that only describe another place ('north of the capital', 'their stronghold in Idlib',
-'Syria's Hader area'), name an actor ('Russia's foreign minister') or say where something was said
-('In Washington, officials said …') are not event places.
+'Syria's Hader area', the larger of 'the Damascus suburb of Harasta'), name an actor ('Russia's
+foreign minister', 'agreed by Russia') or say where something was said ('In Washington, officials
+said …', 'told reporters in Moscow') are not event places, nor is a place after a new clause
+('push into Aleppo as Turkey calls for calm').
 Hypothetical triggers ('would consider sending troops', 'the orders are to hold', a sentence opening
 with 'If') are not events; negated ones are denied. Fleeing or meeting with no actor is civilian
 ('many have fled towards Hama'), and no offensive advances on a place abroad.
@@ -56,6 +60,7 @@ _LOCATIVE_BEFORE = re.compile(
     r"(?:(?:city|town|province)\s+of\s+)?$", re.I)
 _FRONTED = re.compile(r"^(?:(?:In|At|Near|Outside|Inside|Across|Around)\b[^,]*,|[A-Z][A-Z’' -]+:)")
 # a factbox heading ('HOMS CITY: Government forces held …') sets the scene like a fronted 'In Homs,'
+_CAPS_GATE = re.compile(r"[A-Z]{4}")
 _CAPS = re.compile(r"\b[A-Z][A-Z’'-]{3,}\b")
 _CAPS_LOWER = re.compile(r"\b(?:PROVINCE|CITY|TOWN|GOVERNORATE|COUNTRYSIDE|AND|OF|THE)\b")
 # words before a place that make it a reference point, not where the event is (checked on the last
@@ -109,11 +114,14 @@ _MODAL_AFTER = re.compile(r"[\s“”\"‘’]*(?:might|would|could|may|will|sho
 # 'If the hill falls, Hama falls': a conditional sentence asserts nothing
 _CONDITIONAL = re.compile(r"^[“\"‘']?(?:If|Unless|Should)\b")
 _ORDERED = re.compile(r"\b(?:ordered|instructed|told|directed)\s+(?:the\s+|its\s+|his\s+|their\s+)?$")
-_NEGATION = re.compile(r"\b(?:not|n't|never|no longer)(?:\s+\w+)?[\s“”\"‘’']+$|n't\s+$"
-                       r"|\bno\s+(?:[\w-]+\s+){0,2}(?:forces|troops|fighters|soldiers|units)\s+(?:had|have|has|were)\s+$", re.I)
-_SAID_IN = re.compile(r"\b(?:said|says|told\s+\w+|speaking|spoke)\s+(?:in|at)\s+(?:the\s+)?$")   # 'told reporters in Moscow'
+_NEGATION = re.compile(r"\b(?:not|n't|never|no longer)(?:\s+\w+)?[\s“”\"‘’']+$|n't\s+$"   # "had 'not evacuated'"
+                       r"|\bno\s+(?:[\w-]+\s+){0,2}(?:forces|troops|fighters|soldiers|units)\s+(?:had|have|has|were)\s+$",
+                       re.I)   # 'no Iraqi forces had entered'
+# 'told reporters in Moscow': where something was said
+_SAID_IN = re.compile(r"\b(?:said|says|told\s+\w+|speaking|spoke)\s+(?:in|at)\s+(?:the\s+)?$")
 _QUESTION_WORDS = frozenset({"what", "who", "which", "where"})
-_NEW_CLAUSE = re.compile(r"\b(?:while|when|after|before|until|whereas)\b|(?<!such )(?<!well )(?<!far )\bas\b(?! far| well)")
+_CLAUSE_WORDS = frozenset({"while", "when", "after", "before", "until", "whereas", "as"})
+_AS_PHRASE = frozenset({"such", "well", "far"})   # 'such as', 'as well as', 'as far as' start no clause
 _CONNECTIVE = re.compile(r"\b(?:after|as|when|while|before|that|which|until)\b")
 
 
@@ -128,10 +136,30 @@ class _Place:
 
 
 def _uncapitalised(text: str) -> str:
-    """'ALEPPO', 'IDLIB PROVINCE' as the gazetteer writes them ('Aleppo', 'Idlib province'), same length."""
-    if not _CAPS.search(text):
+    """A factbox line ('IDLIB PROVINCE: …') with its capitalised names as the gazetteer writes them
+    ('Idlib province'), same length."""
+    if ":" not in text[:60] or not _CAPS_GATE.search(text, 0, 60):
         return text
     return _CAPS.sub(lambda m: m.group().capitalize(), _CAPS_LOWER.sub(lambda m: m.group().lower(), text))
+
+
+def _not_object(gap: str, country: bool) -> bool:
+    """Does the gap between a trigger and a place say the place is not its object? A topic ('talks
+    on Syria'), an agent ('agreed by Russia'), a question ('controls what in Syria') or a new clause
+    ('push into Aleppo as Turkey calls for calm')."""
+    words = gap.split()
+    return bool(words) and ((country and words[-1] in _TOPIC_PREPOSITIONS) or "by" in (words[0], words[-1])
+                            or words[0] in _QUESTION_WORDS or _new_clause(words))
+
+
+def _new_clause(words: list[str]) -> bool:
+    """Does a conjunction start a new clause among `words` ('as', but not 'such as', 'as far as')?"""
+    if _CLAUSE_WORDS.isdisjoint(words):
+        return False
+    for i, w in enumerate(words):
+        if w in _CLAUSE_WORDS and (w != "as" or not _AS_PHRASE.intersection(words[max(0, i - 1):i + 2])):
+            return True
+    return False
 
 
 def _words(text: str) -> int:
@@ -174,7 +202,7 @@ class _Sentence:
             return
         for p in self.places:
             self._classify(p, gaz)
-        for a, b in zip(self.places, self.places[1:]):
+        for a, b in zip(self.places, self.places[1:]) if " of " in text else ():
             if _PART_OF.fullmatch(text, a.match.end, b.match.start):
                 bigger = min((a, b), key=lambda q: _SIZE.get(q.match.place.place_type, 4))
                 bigger.role = "reference"
@@ -258,23 +286,17 @@ class _Sentence:
             t = before[-1]
             gap = text[t.end:m.start]
             limit = min(t.action.max_gap, 2) if country else t.action.max_gap
-            last = gap.split()[-1] if gap.split() else ""
-            if country and last in _TOPIC_PREPOSITIONS:
-                limit = -1   # 'talks on Syria', 'a resolution about Syria': a topic, not a place
-            first = gap.split()[0] if last else ""
-            if "by" in (last, first) or first in _QUESTION_WORDS or _NEW_CLAUSE.search(gap):
-                limit = -1   # 'agreed by Russia, Turkey', 'push into Aleppo as Turkey calls', 'controls what in Syria'
-
-            listed = _INCLUDE_GAP.fullmatch(gap) and _KINDS_BEFORE.search(text, max(0, t.start - 30), t.start)
-            if (t.action.place_role == "object" and (not self._passive(t) or _DESTINATION.match(gap) or t.text.endswith(" to"))
-                    and (listed or _gap_words(gap) <= limit)
-                    and not CLAUSE_BREAK.search(gap)):
+            listed = ("includ" in gap and _INCLUDE_GAP.fullmatch(gap)
+                      and _KINDS_BEFORE.search(text, max(0, t.start - 30), t.start))
+            if (t.action.place_role == "object" and (listed or _gap_words(gap) <= limit)
+                    and (not self._passive(t) or _DESTINATION.match(gap) or t.text.endswith(" to"))
+                    and not CLAUSE_BREAK.search(gap) and not _not_object(gap, country)):
                 chain = [t]
                 for earlier in reversed(before[:-1]):
                     between = text[earlier.end:chain[-1].start]
                     if (earlier.action.place_role != "object" or _words(between) > 8
                             or re.search(r"[,;]|\band\b", between) or CLAUSE_BREAK.search(between)
-                            or _NEW_CLAUSE.search(between)):
+                            or _new_clause(between.split())):
                         break
                     chain.append(earlier)
                 return tuple(reversed(chain))
@@ -437,8 +459,12 @@ def _row(doc, s, p: _Place, t: Trigger, triggers, actors: ActorIndex, frames, me
 
 def _passive(text: str, t: Trigger) -> bool:
     """'was captured', 'was taken over' (but not 'were advancing', 'being granted asylum')."""
-    word, *rest = t.text.lower().split()
-    if (rest and rest[-1] not in _PARTICLES) or not (word.endswith(("ed", "en", "wn")) or word in _IRREGULAR_PARTICIPLES):
+    word = t.text.lower()
+    if " " in word:
+        word, _, rest = word.partition(" ")
+        if rest.rpartition(" ")[2] not in _PARTICLES:
+            return False
+    if not (word.endswith(("ed", "en", "wn")) or word in _IRREGULAR_PARTICIPLES):
         return False
     before = text[max(0, t.start - 24):t.start].split()[-2:]
     return bool(before) and (before[-1] in _BE or (len(before) == 2 and before[-1].endswith("ly")
@@ -461,7 +487,8 @@ def _actor(t: Trigger, s, actors: ActorIndex, frame: Frame | None) -> ActorPhras
     speaker = frame.claimer if frame else ""
     t0, t1 = base + t.start, base + t.end
     after = [a for a in phrases if a.start >= t0 and not a.pronoun]
-    passive = t.action.place_role == "subject" or (_passive(text, t) and not _DESTINATION.match(text, t.end))
+    passive = t.action.place_role == "subject" or (_passive(text, t) and not _DESTINATION.match(text, t.end)
+                                                   and t.action.action != "fled")   # 'Assad was driven to': Assad
     if passive or t.nominal:
         for a in after:
             if a.start < t1 or _AGENT_GAP.match(text[t.end:a.start - base] + " "):

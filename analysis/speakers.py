@@ -123,11 +123,17 @@ def opens_relative(word: str) -> bool:
         (word.islower() and len(word) > 4 and low.endswith(("ing", "ed")))
 
 
+# words across a sentence end ("FIGHT. LET") or all-caps shouting ("LET IT PLAY OUT")
+_NOT_A_NAME = re.compile(r"\b(?!(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Maj|Capt|Sen|Rep|Gov|Jr|Sr)\.)[a-zA-Z]{2,}[.!?]\s"
+                         r"|^[^a-z]*\b[A-Z]{3,}\s+[A-Z]{3,}\b[^a-z]*$")
+
+
 @lru_cache(maxsize=1 << 14)
 def _not_a_speaker(name: str) -> bool:
-    """A place of the gazetteer, a month, weekday or demonym alone: never who said something."""
+    """A place of the gazetteer, a month, weekday or demonym alone, words across a sentence end or
+    all-caps shouting: never who said something."""
     from .places import Gazetteer  # the gazetteer is loaded only when a name needs checking
-    if _key(name) in NOT_NAMES or name.lower() in _demonyms():
+    if _key(name) in NOT_NAMES or name.lower() in _demonyms() or _NOT_A_NAME.search(name):
         return True
     found = Gazetteer.load().find(name, fuzzy=False)
     return len(found) == 1 and found[0].start == 0 and found[0].end == len(name)
@@ -458,6 +464,7 @@ class DocumentSpeakers:
         want_person = low in ("he", "she")
         if low not in ("he", "she", "it", "they"):
             return sp
+        gender = "f" if low == "she" else "m"
         # people named (opening a sentence) since the last speaker: in this paragraph, and before it
         topics: list[Speaker] = []
         others: list[Speaker] = []
@@ -466,7 +473,7 @@ class DocumentSpeakers:
                 break
             is_person = cand.type == "person" and not _plural(cand)
             if want_person and is_person:
-                if self.gender.get(cand.name, "f" if low == "she" else "m") != ("f" if low == "she" else "m"):
+                if self.gender.get(cand.name, gender) != gender:
                     continue  # "she" is not Mr X
                 if spoke:  # the last speaker wins over people mentioned since, unless one is this paragraph's topic
                     return self._as_pronoun(topics[0] if topics else cand, sp) if len(topics) < 2 else sp

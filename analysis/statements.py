@@ -3,9 +3,10 @@
 For each sentence, speech-verb cues (attribution.py) decide what is reported: a clause after the
 verb (indirect, or mixed when it holds quoted words), a clause before a trailing "…, X said", or a
 quote (quotes.py) that the cue introduces or follows. Quotes left over inherit the speaker of the
-quote they continue (interrupted quotes, further paragraphs of one quote); others become direct
-statements with no speaker when they look like full sentences. Speakers are resolved in reading
-order (speakers.py), so "he" and "Pedersen" point back at the person named earlier.
+quote they continue (interrupted quotes, further paragraphs of one quote) or the short attribution
+sentence right after them; others become direct statements with no speaker when they look like
+full sentences. Speakers are resolved in reading order (speakers.py), so "he" and "Pedersen" point
+back at the person named earlier.
 """
 from __future__ import annotations
 
@@ -38,6 +39,10 @@ _AND = re.compile(r"\s+and\s+")
 _SPACE = re.compile(r"\s*")
 _RESUMED_QUOTE = re.compile(r"^(?:but|and)\s+(?=[“\"]|'')")
 _EMBEDDING = re.compile(r"\bthat\s*$")
+_TO_INFINITIVE = re.compile(r"to\s+(?:have|be|not)\s")   # "claimed to have entered …" is content
+_DATELINE = re.compile(r"[A-Z][A-Z/ ,.'-]*[A-Z](?:\s*\([^)]*\))?\s*(?::|[–—-]{1,2})\s+")   # "BEIRUT – ", "RIYADH/ABU DHABI: "
+_PARENTHETICAL_OPENERS = {"until", "by", "in", "on", "at", "after", "before", "since", "for", "during", "from"}
+_SECOND_PERSON = re.compile(r"[^.;:]{0,80}?,?\s+and\s+[A-Z]")   # "X, a minister, and Y, a lawyer, …"
 _QUANTITY = re.compile(r"(?:at\s+(?:least|most)|as\s+(?:many|much|few))\b", re.IGNORECASE)
 _OPENING = "“\"«‘'"
 # A reported "content" starting with one of these is a place or time phrase, not a clause.
@@ -117,6 +122,7 @@ class _Extraction:
         self.absorbed: set[int] = set()
         self.drafts: list[Draft] = []
         self.mentions: list[tuple[tuple[int, int], int]] = []     # sentence-opening speaker phrases
+        self.introduced: list[tuple[int, tuple[int, int] | None, int, int]] = []  # (start, person or None for two, paragraph, end)
         self.bare: dict[int, Attribution] = {}   # sentence start → its attribution, when it reports nothing
         self.spoken: dict[int, list[tuple[int, Attribution, int | None]]] = {}  # paragraph → (end, attribution, quote)
 
@@ -180,10 +186,15 @@ class _Extraction:
         lead = sentence_subject(sent.text) if not cues or any(c.participle for c in cues) else None
         if lead:
             self.mentions.append(((base + lead[0], base + lead[1]), sent.paragraph_index))
+            if not cues and "," in sent.text[lead[0]:lead[1] + 1]:  # "Fadi Sarraf, a former minister, …"
+                two = _SECOND_PERSON.match(sent.text, lead[1])
+                span = None if two else (base + lead[0], base + lead[1])
+                self.introduced.append((base + lead[0], span, sent.paragraph_index, sent.end))
         if not cues:
             self.headline(sent, paragraph_start)
             return
-        floor = 0                  # where a clause before a trailing "…, X said" may start
+        dateline = _DATELINE.match(sent.text) if sent.start == paragraph_start and sent.text[1:2].isupper() else None
+        floor = dateline.end() if dateline else 0   # where a clause before a trailing "…, X said" may start
         covered = -1               # end of the reported clause taken last (cues inside it are part of it)
         previous: Attribution | None = None
         found = len(self.drafts) + len(self.attached)
@@ -283,8 +294,17 @@ class _Extraction:
                         self.attach(qi, attr, attr.rule)
                     return end - base
         resumed = _RESUMED_QUOTE.match(text)
-        place_or_time = (first in _NOT_CONTENT and _words(text) <= 8 and not _QUANTITY.match(text)) \
-            or first in _ADJUNCT_OPENERS
+        place_or_time = (first in _NOT_CONTENT and _words(text) <= 8 and not _QUANTITY.match(text)
+                         and not _TO_INFINITIVE.match(text)) or first in _ADJUNCT_OPENERS
+        if cue.comma_after and not quote_first and not resumed and not place_or_time \
+                and _words(text) >= MIN_CLAUSE_WORDS and not attr.parent:
+            around = self.parenthetical(sent, paragraph_start, subject_start, floor, end)
+            if around is not None:  # "Assad himself, one of them said, still refused …": one clause
+                inside = [i for i in self.quotes_within(around - 1, end) if i not in self.attached]
+                self.absorbed.update(inside)
+                attr.rule = "parenthetical-speaker-verb"
+                self.add(Draft(around, end, "mixed" if inside else "indirect", attr, attr.rule))
+                return end - base
         if _words(text) < 2 or place_or_time or (cue.comma_after and not quote_first) or resumed:
             new_floor = self.trailing(cue, attr, sent, paragraph_start, subject_start, floor)
             if resumed:  # "…, it added, but “there is no threat”"
@@ -305,6 +325,23 @@ class _Extraction:
         self.add(Draft(start, end, "mixed" if inside else "indirect", attr, rule))
         return end - base
 
+    def parenthetical(self, sent, paragraph_start: int, subject_start: int, floor: int, end: int) -> int | None:
+        """Start of the clause that ', X said,' interrupts, when what stands before it is no clause
+        of its own: a short subject ("Aktas, he said, was …") or an adverbial ("Until the end, …")."""
+        base = sent.start
+        if not self.body[base:subject_start].rstrip().endswith(",") \
+                or self.quote_ending_before(subject_start, paragraph_start) is not None:
+            return None
+        lo = base + floor
+        colon = self.body.rfind(":", lo, subject_start)
+        start, stop = _trim(self.body, colon + 1 if colon >= 0 else lo, subject_start)
+        words = _WORD.findall(self.body[start:stop])
+        if not words or any(ch in self.body[start:stop] for ch in _OPENING + _CLOSING):
+            return None
+        if len(words) <= 4 or words[0].lower() in _PARENTHETICAL_OPENERS:
+            return start
+        return None
+
     def add(self, draft: Draft) -> None:
         self.drafts.append(draft)
         self.spoken.setdefault(draft.attribution.paragraph, []).append((draft.end, draft.attribution, None))
@@ -316,8 +353,8 @@ class _Extraction:
         if not m or (paragraph.text != sent.text and not m.group("stamp")):
             return  # only a line of its own (a headline, a bullet) or a time-stamped entry
         sp = parse_phrase(m.group("np"))
-        if not sp or not sp.name or sp.pronoun or sp.type not in _HEADLINE_TYPES:
-            return
+        if not sp or not sp.name or sp.pronoun or sp.type not in _HEADLINE_TYPES or m.group("np").isupper():
+            return  # an all-caps dateline ("RIYADH/ABU DHABI: …") is no speaker
         base = sent.start
         attr = Attribution((base + m.start("np"), base + m.end("np")), ":", "", "speaker-colon", sent.paragraph_index)
         start, end = _trim(self.body, base + m.start("content"), sent.end)
@@ -430,7 +467,8 @@ class _Extraction:
                     continue
             if prefix.strip():
                 continue  # a quoted fragment inside prose that no cue reports
-            carried = self.carried(qi, paragraphs)
+            intro = self.introduced_before(qi)
+            carried = intro if intro is not None else self.carried(qi, paragraphs)
             after = _SPACE.match(self.body, q.outer_end).end()
             if carried:
                 self.attach(qi, *carried)
@@ -438,6 +476,22 @@ class _Extraction:
                 self.attach(qi, self.bare[after], "speaker-in-next-sentence")
             elif _words(self.body[q.start:q.end]) >= MIN_UNATTRIBUTED_WORDS and self.body[q.start:q.start + 1].isupper():
                 self.attach(qi, Attribution(None, "", "", "unattributed-quote", q.paragraph), "unattributed-quote")
+
+    def introduced_before(self, qi: int) -> tuple | None:
+        """A person introduced with an apposition ("Fadi Sarraf, a former minister, put it
+        differently.") in this paragraph or the one before, after anyone last spoke: that person when
+        the quote follows right after; else () (nobody, not the earlier speaker); None when none was."""
+        q = self.quotes[qi]
+        last = max((end for p in (q.paragraph - 1, q.paragraph) for end, _, _ in self.spoken.get(p, [])
+                    if end <= q.open), default=-1)
+        found = [(span, p, end) for start, span, p, end in self.introduced
+                 if last < start < q.open and p in (q.paragraph - 1, q.paragraph)]
+        if not found:
+            return None
+        span, paragraph, end = found[-1]
+        if len(found) > 1 or span is None or self.body[end:q.open].strip():
+            return ()
+        return Attribution(span, "", "", "introduced-speaker", paragraph), "introduced-speaker"
 
     def carried(self, qi: int, paragraphs) -> tuple[Attribution, str, int | None] | None:
         """The speaker a sentence-opening quote carries on from: the last one who spoke earlier in

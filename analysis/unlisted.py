@@ -2,11 +2,12 @@
 
 Why: coverage names villages, neighbourhoods, hills and crossings no gazetteer lists. A capitalised
 name counts as a place only in a place-introducing context: 'the town(s)/village(s)/neighbourhood(s)
-of X, Y and Z', 'X, a town …', 'the X crossing/border post/air base/hill', 'Mount X', or the object
-of a strong movement or shelling trigger ('stormed X', 'were deployed to X', 'shelled X'; not air
-strikes, whose objects are as often groups: 'struck Islamic State'). The place is the name as written,
-its type read from the context, with no governorate or coordinates (empty, not guessed). Names of
-actors (cue words of actor_sides.csv), acronyms, months and weekdays are never places.
+of X, Y and Z', 'villages …, including X and Y', 'X, a town …', 'the X crossing/border post/air
+base/hill', 'Mount X', or the object of a strong movement or shelling trigger ('stormed X', 'were
+deployed to X', 'shelled X'; not air strikes, whose objects are as often groups: 'struck Islamic
+State'). The place is the name as written, its type read from the context, with no governorate or
+coordinates (empty, not guessed). Names of actors (cue words of actor_sides.csv), acronyms, months
+and weekdays are never places.
 
 Speed: substring tests tell whether a sentence can hold a context, the name is looked for back
 from the kind word, and movement objects only right after the sentence's triggers.
@@ -34,8 +35,9 @@ _FACILITY_WORDS = (" crossing", " Crossing", " post", " Post", " base", " Base",
                    " Hill", " dam", " Dam ", " Dam,", " Dam.", "military", "Military")
 _KIND_OF = re.compile(r"\b(?P<kind>" + _KINDS + r")\s+of\s+" + _NAMES)
 # 'seized more than 50 towns and villages, including Khan al-Asal, Urum al-Kubra and Kafr Basin'
-_INCLUDING = re.compile(r"\b(?P<kind>towns|villages|cities|neighbou?rhoods|districts|areas|localities)\b[^.;:]{0,60}?"
-                        r"\s(?:including|such as|among them)\s+" + _NAMES)
+_INCLUDING = re.compile(r"\s(?:including|such as|among them)\s+" + _NAMES)
+_KINDS_BEFORE = re.compile(
+    r"\b(?P<kind>towns|villages|hamlets|cities|neighbou?rhoods|districts|areas|localities)\b[^.;:]*\Z")
 _INCLUDING_WORDS = ("including", "such as", "among them")
 _MOUNT = re.compile(r"(?:Mount|Mt\.|Jabal|Jebel)\s+" + _NAME)
 # the name comes before these: found by looking back from the kind word
@@ -47,7 +49,8 @@ _MOVE_HEADS = frozenset({"seized", "captured", "entered", "stormed", "took", "ov
                          "pounded", "deployed", "redeployed", "moved", "sent", "dispatched", "transferred", "been"})
 _HINTS = ("seized", "captured", "entered", "stormed", "took", "overr", "liberated", "retook", "reached", "besieged",
           "encircled", "surrounded", "shelled", "pounded", "deployed", "moved", "sent",
-          "dispatched", "transferred", *_KIND_WORDS, *_INCLUDING_WORDS, *_MOUNT_WORDS, *_APPOSED_WORDS, *_FACILITY_WORDS)
+          "dispatched", "transferred", *_KIND_WORDS, *_INCLUDING_WORDS, *_MOUNT_WORDS, *_APPOSED_WORDS,
+          *_FACILITY_WORDS)
 _OBJECT = re.compile(r"\s+(?:(?:to|into)\s+)?(?:the\s+)?" + _NAMES + r"(?!\s*['’]s\b)")
 _SPLIT = re.compile(r",\s+|,?\s+and\s+")
 _NOT_NAMES = frozenset(
@@ -103,8 +106,10 @@ def unlisted(text: str, known: list[PlaceMatch], triggers) -> list[PlaceMatch]:
         for m in _KIND_OF.finditer(text):
             add(m.start("names"), m.group("names"), _type(m.group("kind")))
     if any(map(text.__contains__, _INCLUDING_WORDS)):
-        for m in _INCLUDING.finditer(text):
-            add(m.start("names"), m.group("names"), _type(m.group("kind")))
+        for m in _INCLUDING.finditer(text):   # the kind word is looked for back from 'including'
+            kind = _KINDS_BEFORE.search(text, max(0, m.start() - 60), m.start())
+            if kind:
+                add(m.start("names"), m.group("names"), _type(kind.group("kind")))
     if any(map(text.__contains__, _MOUNT_WORDS)):
         for m in _MOUNT.finditer(text):   # 'Mount Kabir': the name after 'Mount' must not be an actor's
             add(m.start(), m.group(), "area", m.group().split(None, 1)[1])

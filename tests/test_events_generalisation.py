@@ -164,3 +164,89 @@ def test_shelled_objects_are_places_but_air_strike_targets_may_be_groups():
     rows = events("Government forces shelled Rankous and Assal al-Ward. US jets struck Islamic State camps.")
     assert brief(rows, "place", "action", "actor_side") == [
         ("Rankus", "shelled", "government"), ("Assal al Ward", "shelled", "government")]   # GeoNames spellings
+
+
+# 6. factbox lines: a capitalised heading names the place of its line
+
+def test_a_factbox_heading_is_the_place_of_its_line():
+    rows = events("FACTBOX-Who controls what in Syria\n\n"
+                  "* ALEPPO: Rebels took most of Syria's second-largest city on Nov. 29-30.\n\n"
+                  "* HAMA: Rebels entered the city on Thursday.\n\n"
+                  "* HOMS CITY: Government forces held the centre but rebels breached the city's defences.\n\n"
+                  "* LATAKIA AND TARTUS: Rebels entered both on Sunday.")
+    assert brief(rows, "place", "place_text", "action") == [
+        ("Aleppo", "ALEPPO", "took_control"), ("Hama", "HAMA", "entered"), ("Homs", "HOMS CITY", "breached"),
+        ("Latakia", "LATAKIA", "entered"), ("Tartus", "TARTUS", "entered")]
+
+
+# 7. lists of places a trigger takes
+
+def test_places_listed_after_include_or_including_each_get_the_event():
+    rows = events("Villages captured in the push include Morek and Suran, monitors said.\n\n"
+                  "The fighters say they have seized more than 40 villages, including Tal Qarqar and Deir Nabi.\n\n"
+                  "The army said it had regained control of several hamlets near Hama, including Jub Rumman.")
+    assert brief(rows, "place", "action") == [
+        ("Morek", "took_control"), ("Suran", "took_control"), ("Tal Qarqar", "took_control"),
+        ("Deir Nabi", "took_control"), ("Hama", "regained_control"), ("Jub Rumman", "regained_control")]
+    assert rows[-1]["actor_side"] == "government" and rows[-1]["status"] == "claimed"
+
+
+# 8. passives with an agent, and the one moved as the actor
+
+def test_a_phrasal_passive_takes_its_agent():
+    rows = events("The town of Manbij was taken over by the SDF on Friday. Later Raqqa was handed over to the rebels.")
+    assert brief(rows, "place", "action", "actor") == [
+        ("Manbij", "took_control", "the SDF"), ("Raqqa", "took_control", "the rebels")]
+
+
+def test_the_one_driven_or_flown_somewhere_fled():
+    rows = events("Assad was driven to the Russian air base at Hmeimim and flown from there to Moscow.")
+    assert brief(rows, "place", "action", "actor", "actor_side") == [
+        ("Hmeimim air base", "fled", "Assad", "government"), ("Moscow", "fled", "Assad", "government")]
+
+
+def test_moved_from_one_place_to_another_is_redeployed_at_the_second():
+    rows = events("Hezbollah fighters moved from the Qalamoun mountains to the town of Zabadani.")
+    assert brief(rows, "place", "action", "actor_side") == [("Zabadani", "redeployed", "foreign")]
+
+
+# 9. places that are not the object of the action
+
+@pytest.mark.parametrize("text", [
+    "Rebels push into Aleppo as Iran calls for restraint",
+    "The ceasefire agreed by Russia, Turkey and Iran has collapsed.",
+    "Lavrov told journalists in Moscow the assault was a provocation.",
+    "The minister met his counterpart before leaving for Ankara.",
+    "When the order came to defend Homs, many officers deserted.",
+    "Who controls what in Syria",
+])
+def test_places_that_are_no_event_object(text):
+    assert [r["place"] for r in events(text) if r["place"] not in ("Aleppo",)] == []
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Officials denied that government forces had withdrawn from the Damascus suburb of Harasta.", "Harasta"),
+    ("Israeli jets struck an arms depot in the Mezzeh district of Damascus.", "Mezzeh"),
+])
+def test_the_smaller_of_two_nested_places_is_the_event_place(text, place):
+    assert [r["place"] for r in events(text)] == [place]
+
+
+# 10. status and side
+
+@pytest.mark.parametrize("text", [
+    "Baghdad said no Iraqi troops had entered Syria.",
+    "Moscow said it had 'not evacuated' its embassy in Damascus.",
+])
+def test_a_negated_event_in_reported_speech_is_denied(text):
+    assert [r["status"] for r in events(text)] == ["denied"]
+
+
+def test_a_bare_army_does_not_inherit_a_foreign_side_across_paragraphs():
+    rows = events("Russian troops entered Qamishli on Monday.\n\nThe army retook Hama on Tuesday.")
+    assert brief(rows, "place", "actor_side") == [("Qamishli", "foreign"), ("Hama", "government")]
+
+
+def test_a_name_the_gazetteer_spells_with_an_article_gives_one_row():
+    rows = events("Rebels took the town of Zarbah on Friday.")
+    assert brief(rows, "place", "place_text") == [("Az Zarbah", "Zarbah")]

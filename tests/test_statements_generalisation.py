@@ -222,3 +222,94 @@ def test_calling_it_with_a_quote_of_four_words_or_more():
     r = one(found, "fundamental act")
     assert r["kind"] == "mixed" and r["speaker"] == "Jane Doe"
     assert not any("lies" in x["text"] for x in found)
+
+
+# 9. speakers never come from inside quotes, across sentence ends or from shouting ---------------
+
+def test_all_caps_quotes_give_no_speaker():
+    found = rows("“NO MORE WARS FOR OTHERS. BRING THEM HOME. STAY OUT!” he posted, in a message that "
+                 "NO MORE WARS FOR OTHERS. BRING THEM HOME said the fighting was none of its business.")
+    assert found and all("." not in r["speaker"] and not r["speaker"].isupper() for r in found)
+
+
+# 10. a bare quote goes to the person introduced after the last speaker, or to nobody ------------
+
+def test_a_person_introduced_after_the_last_speaker_takes_the_bare_quotes():
+    found = rows("Major Karim Nasser, a commander near Idlib, said the front had held. “We lost no ground "
+                 "at all,” he said.\n\nLayla Barakat, a former judge who fled in 2013, saw it otherwise.\n\n"
+                 "“The soldiers have stopped fighting for a state that does not feed them.”\n\n"
+                 "“Nobody will die for the palace any more.”")
+    assert one(found, "soldiers have stopped")["speaker"] == "Layla Barakat"
+    assert one(found, "Nobody will die")["speaker"] == "Layla Barakat"
+
+
+def test_two_people_introduced_after_the_last_speaker_leave_the_quote_unattributed():
+    found = rows("“We lost no ground at all,” Major Karim Nasser said. Layla Barakat, a former judge, and "
+                 "Omar Haddad, a lawyer, disagreed. “The soldiers have stopped fighting for a state that "
+                 "does not feed them.”")
+    assert one(found, "soldiers have stopped")["speaker"] == ""
+
+
+def test_a_person_introduced_further_back_blocks_the_earlier_speaker():
+    found = rows("“We lost no ground at all,” Major Karim Nasser said. Layla Barakat, a former judge, saw it "
+                 "otherwise. The hearing lasted four hours. “The soldiers have stopped fighting for a state that "
+                 "does not feed them.”")
+    assert one(found, "soldiers have stopped")["speaker"] == ""
+
+
+# 11. a coordinated subject is one speaker phrase, not its last organisation ---------------------
+
+def test_coordinated_organisations_do_not_take_the_ambassadors_quote():
+    found = rows("Rami Saleh, the country's UN envoy, said the shelling must stop, while the WHO and UNICEF "
+                 "said medicine was running out.\n\n“Our cities are bombed every day and nobody acts.”")
+    assert one(found, "shelling must stop")["text"] == "the shelling must stop"
+    assert one(found, "medicine")["speaker"] != "UNICEF"
+    assert one(found, "Our cities")["speaker"] in ("", "Rami Saleh")
+
+
+def test_the_subject_of_the_same_sentence_wins():
+    found = rows("An Israeli army spokesman said troops had crossed the line. The Lebanese army said it had "
+                 "sent more soldiers to the south. Acting Prime Minister Samir Khoury said Lebanon would not "
+                 "let the fighting spread. In a statement, Iran's foreign ministry spokesman Reza Tabari urged "
+                 "the new rulers to protect the shrines.")
+    assert one(found, "sent more soldiers")["speaker"] == "the Lebanese army"
+    assert one(found, "not let the fighting")["speaker"] == "Samir Khoury"
+    assert one(found, "protect the shrines")["speaker"] == "Reza Tabari"
+
+
+# 12. datelines are neither speakers nor colon-introduced quotes -------------------------------
+
+def test_a_dateline_is_no_speaker():
+    found = rows("CAIRO/AMMAN: Arab ministers closed ranks on Sunday behind a united Syria.\n\n"
+                 "BEIRUT – Israeli tanks moved deeper into the buffer zone, the army said.")
+    assert not any("closed ranks" in r["text"] for r in found)
+    r = one(found, "tanks moved")
+    assert r["text"] == "Israeli tanks moved deeper into the buffer zone" and r["speaker"] == "the army"
+
+
+# 13. ", he said," inside a reported clause: one row over the whole clause ----------------------
+
+def test_parenthetical_attribution_spans_the_clause():
+    found = rows("Omar Haddad, a lawyer, spoke for an hour. The old regime, he added, had wasted the calm years "
+                 "“to win back its own people.”\n\nUntil the last day, the aides around him say, the general "
+                 "acted as if nothing had changed.")
+    r = one(found, "wasted the calm")
+    assert r["text"].startswith("The old regime, he added, had") and r["speaker"] == "Omar Haddad"
+    assert r["kind"] == "mixed"
+    r = one(found, "acted as if")
+    assert r["text"].startswith("Until the last day") and r["speaker"] == "the aides around him"
+    assert not any(x["text"] in ("The old regime", "Until the last day") for x in found)
+
+
+def test_parenthetical_after_a_colon_starts_at_the_colon():
+    r = one(rows("The second envoy disagreed: by Sunday night, she said, the talks were about how, not whether."),
+            "talks were about")
+    assert r["text"].startswith("by Sunday night, she said")
+
+
+# 14. claim + to-infinitive and short clauses ---------------------------------------------------
+
+def test_claim_to_infinitive_and_short_clauses_are_statements():
+    found = rows("The rebels claimed to have taken the airport. The palace said he had fled.")
+    assert one(found, "to have taken the airport")["speaker"]
+    assert one(found, "he had fled")["kind"] == "indirect"
