@@ -4,7 +4,7 @@ Why one regex: the extractor must run at hundreds of thousands of words a second
 phrase of every action is matched in a single pass over the text, longest phrase first.
 
 Trigger notation in the CSV: phrases separated by ';', `{a|b|}` picks one word form (an empty
-alternative makes it optional), `<km>` is a distance ('20 km', '40km', '12 miles'), `<num>` a count.
+alternative makes it optional), `<km>` is a distance ('20 km', '40km', 'eight kilometres'), `<num>` a count, `<q>` an optional quote mark.
 """
 from __future__ import annotations
 
@@ -17,10 +17,14 @@ from .config import REFERENCE_DIR
 from .wordlists import trie_pattern
 
 ACTIONS_CSV = REFERENCE_DIR / "event_actions.csv"
-_UNIT = r"\d+(?:[.,]\d+)?\s?(?:km|kms|kilometres|kilometers|miles)\b"
+NUMBER_WORDS = {w: n for n, w in enumerate(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty".split(), start=1)} | {"thirty": 30, "forty": 40, "fifty": 50}
+NUMBER = r"(?:\d+(?:[.,]\d+)?|(?i:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b)"
+_UNIT = NUMBER + r"\s?(?:km|kms|kilometres|kilometers|miles)\b"
 KM = _UNIT + r"(?:\s+\(" + _UNIT + r"\))?"   # '20 kilometres (12 miles)'
-_TOKENS = {"<km>": KM, "<num>": r"\d[\d,]*"}
-_PIECES = re.compile(r"\{([^}]*)\}|<km>|<num>| +|[^{< ]+|<")
+_TOKENS = {"<km>": KM, "<num>": r"\d[\d,]*", "<q>": r"[‘’'\"“”]?"}   # <q>: an optional quote mark
+_PIECES = re.compile(r"\{([^}]*)\}|<km>|<num>|<q>| +|[^{< ]+|<")
 # 'an attack on', 'the fall of', 'recent attacks', ', strikes on': a trigger word used as a noun.
 _DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:a|an|the|its|their|his|her|recent|new|fresh|further|renewed|heavy|fierce|major)\s+|[\"“‘']|"

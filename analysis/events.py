@@ -20,9 +20,10 @@ Places that only describe another place ('north of the capital', 'their strongho
 foreign minister', 'agreed by Russia') or say where something was said ('In Washington, officials
 said …', 'told reporters in Moscow') are not event places, nor is a place after a new clause
 ('push into Aleppo as Turkey calls for calm').
-Hypothetical triggers ('would consider sending troops', 'the orders are to hold', a sentence opening
-with 'If') are not events; negated ones are denied. Fleeing or meeting with no actor is civilian
-('many have fled towards Hama'), and no offensive advances on a place abroad.
+Hypothetical triggers ('would consider sending troops', 'the orders are to hold', 'as soon as', a
+sentence opening with 'If', 'when we reach Damascus, we will …') are not events; negated ones are
+denied. Fleeing or meeting with no actor is civilian ('many have fled towards Hama'), and no
+offensive advances on a place abroad.
 """
 from __future__ import annotations
 
@@ -93,6 +94,8 @@ _ANAPHOR_TYPES = {"city": ("city",), "town": ("town", "village")}
 _PARTICLES = frozenset({"over", "to", "off"})   # of phrasal verbs that can be passive: 'was taken over'
 _BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
 _IRREGULAR_PARTICIPLES = frozenset({"held", "hit", "struck", "lost", "cut", "left", "sent", "fought", "overrun", "laid"})
+_PAST = _IRREGULAR_PARTICIPLES | {"took", "fell", "overran", "swept", "broke", "fled", "withdrew", "retook", "came",
+                                   "drove", "won", "began", "met", "shot", "taken", "fallen", "driven"}
 _RELATIVE_GAP = re.compile(r"^\s*,?\s*(?:that|which)\s+(?:\S+\s+){0,5}$")
 _DESTINATION = re.compile(r"\s+(?:to|into|in|at|near|around|towards|toward)\s")   # 'were deployed to Hama'
 _AGENT_GAP = re.compile(r"^\s*(?:(?:\w+\s+){0,2}(?:by|to)\s+)?$")
@@ -101,15 +104,19 @@ _AGENT_GAP = re.compile(r"^\s*(?:(?:\w+\s+){0,2}(?:by|to)\s+)?$")
 _MODAL_HEADS = ["will", "would", "could", "might", "may", "must", "should", "can", "won't", "wouldn't", "due",
                 "plan", "plans", "planning", "aim", "aims", "aiming", "vow", "threaten", "expect", "ready", "allowed",
                 "try", "trying", "tried", "seek", "seeks", "seeking", "want", "wants", "prevent", "avoid", "whoever",
-                "if", "unless", "without", "order", "hop", "fear", "predict", "likely", "unlikely", "is", "are"]
+                "if", "unless", "without", "order", "hop", "fear", "predict", "likely", "unlikely", "is", "are",
+                "as", "when", "once"]
 _MODAL = re.compile(
     r"\b(?=" + trie_pattern(_MODAL_HEADS + [h.capitalize() for h in _MODAL_HEADS]) + r")(?i:(?:will|would|could|might|may|must|should|can|cannot|can't|"
     r"won't|wouldn't|due to|plans? to|(?:is|are) to|"
     r"planning to|aims? to|aiming to|vow(?:s|ed)? to|threaten(?:s|ed)? to|expected to|ready to|allowed to|"
-    r"try(?:ing)? to|tried to|seeks? to|seeking to|wants? to|prevent\w*|avoid\w*|whoever|if|unless|without|order)\b"
+    r"try(?:ing)? to|tried to|seeks? to|seeking to|wants? to|prevent\w*|avoid\w*|whoever|if|unless|without|order|"
+    r"as soon as)\b|(?P<when>when|once)\b"
     r"|(?P<expect>(?:expect\w*|hop(?:e|es|ed|ing)|fear\w*|predict\w*|likely|unlikely)\b))")
 _MODAL_GAP = re.compile(r"(?:\s+[\w’'-]+){0,2}\s+")
 _EXPECT_GAP = re.compile(r"(?:\s+[\w’'-]+){0,6}\s+")
+# 'When we reach Damascus, we will free the prisoners': 'when' or 'once' with a future main clause
+_FUTURE = re.compile(r"\b(?:will|would|could|can|might|may|shall)\b|['’]ll\b")
 _MODAL_AFTER = re.compile(r"[\s“”\"‘’]*(?:might|would|could|may|will|should|must)\b")
 # 'If the hill falls, Hama falls': a conditional sentence asserts nothing
 _CONDITIONAL = re.compile(r"^[“\"‘']?(?:If|Unless|Should)\b")
@@ -197,7 +204,7 @@ class _Sentence:
         modals = list(_MODAL.finditer(text)) if triggers else ()
         self.triggers = [t for t in triggers if not any(
             m.end() <= t.start and (_EXPECT_GAP if m.group("expect") else _MODAL_GAP).fullmatch(text, m.end(), t.start)
-            for m in modals)]
+            and (not m.group("when") or _present(t) and _FUTURE.search(text, t.end)) for m in modals)]
         if not self.triggers:
             return
         for p in self.places:
@@ -265,8 +272,7 @@ class _Sentence:
                 p.triggers = self._governing(p)
                 if fronted and m.end <= fronted.end():
                     p.fronted = True
-                    own = {id(t) for q in self.places if q is not p for t in q.triggers}
-                    p.triggers = tuple(t for t in triggers if t.start >= fronted.end() and id(t) not in own)
+                    p.triggers = tuple(t for t in triggers if t.start >= fronted.end())
                     abroad = m.place.place_type in _ABROAD
                     if abroad and REPORTING.search(text, fronted.end()):
                         p.triggers = ()   # 'In Washington, officials said US forces struck …': where it was said
@@ -276,6 +282,11 @@ class _Sentence:
                 p.triggers = tuple(t for t in p.triggers if t.action.action in _FROM_ACTIONS)
             if p.triggers:
                 previous = p
+        # 'QUNEITRA: Rebels entered the town of Khan Arnabah': a trigger with a place of its own is not the scene's
+        own = {id(t) for q in self.places if not q.fronted for t in q.triggers}
+        for p in self.places:
+            if p.fronted:
+                p.triggers = tuple(t for t in p.triggers if id(t) not in own)
         self._orphans()
 
     def _governing(self, p: _Place) -> tuple:
@@ -469,6 +480,12 @@ def _passive(text: str, t: Trigger) -> bool:
     before = text[max(0, t.start - 24):t.start].split()[-2:]
     return bool(before) and (before[-1] in _BE or (len(before) == 2 and before[-1].endswith("ly")
                                                    and before[0] in _BE))
+
+
+def _present(t: Trigger) -> bool:
+    """'reach', 'take' (not 'took', 'seized'): a trigger that can speak of the future."""
+    word = t.text.split(None, 1)[0].lower()
+    return not word.endswith("ed") and word not in _PAST
 
 
 def _rule(t: Trigger, p: _Place) -> str:

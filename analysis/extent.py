@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .actions import KM
+from .actions import KM, NUMBER, NUMBER_WORDS
 from .claims import CLAUSE_BREAK
 from .places import Gazetteer
 
@@ -28,7 +28,7 @@ _EXTENT_QUANTITY = re.compile(
     r"\b((?:several|some|two|three|four|five|six|dozens of|hundreds of|a number of|many|most of the|all the|"
     r"most of)\s+(?:[\w’'-]+\s+){0,2}?(?:checkpoints|villages|towns|positions|bases|neighbourhoods|districts|"
     r"areas|suburbs|posts|sites|airports?|crossings?|prisons?))\b")
-_KM_VALUE = re.compile(r"(\d+(?:[.,]\d+)?)\s?(km|kms|kilometres|kilometers|miles)\b")
+_KM_VALUE = re.compile(r"(" + NUMBER + r")\s?(km|kms|kilometres|kilometers|miles)\b")
 _DISTANCE_AFTER = re.compile(
     r",?\s*(?:about|around|some|nearly|roughly|just|only|less than|more than)?\s*" + KM +
     r"\s*(?:away\s+)?(?:(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?"
@@ -39,7 +39,8 @@ def _km(text: str) -> float | None:
     m = _KM_VALUE.search(text)
     if not m:
         return None
-    value = float(m.group(1).replace(",", "."))
+    number = m.group(1).lower()
+    value = float(NUMBER_WORDS.get(number) or number.replace(",", "."))
     return round(value * 1.609344, 1) if m.group(2) == "miles" else value
 
 

@@ -3,10 +3,11 @@
 For each sentence, speech-verb cues (attribution.py) decide what is reported: a clause after the
 verb (indirect, or mixed when it holds quoted words), a clause before a trailing "…, X said", or a
 quote (quotes.py) that the cue introduces or follows. Quotes left over inherit the speaker of the
-quote they continue (interrupted quotes, further paragraphs of one quote) or the short attribution
-sentence right after them; others become direct statements with no speaker when they look like
-full sentences. Speakers are resolved in reading order (speakers.py), so "he" and "Pedersen" point
-back at the person named earlier.
+quote they continue (interrupted quotes, further paragraphs of one quote), the person introduced
+right before them, or the short attribution sentence right after them; others become direct
+statements with no speaker when they look like full sentences. ", X said," inside a clause makes
+one row over the whole clause. Speakers are resolved in reading order (speakers.py), so "he" and
+"Pedersen" point back at the person named earlier.
 """
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ _SPACE = re.compile(r"\s*")
 _RESUMED_QUOTE = re.compile(r"^(?:but|and)\s+(?=[“\"]|'')")
 _EMBEDDING = re.compile(r"\bthat\s*$")
 _TO_INFINITIVE = re.compile(r"to\s+(?:have|be|not)\s")   # "claimed to have entered …" is content
-_DATELINE = re.compile(r"[A-Z][A-Z/ ,.'-]*[A-Z](?:\s*\([^)]*\))?\s*(?::|[–—-]{1,2})\s+")   # "BEIRUT – ", "RIYADH/ABU DHABI: "
+_DATELINE = re.compile(r"[A-Z][A-Z/ ,.'-]*[A-Z](?:\s*\([^)]*\))?\s*(?::\s*|[–—-]{1,2}\s+)")   # "BEIRUT – ", "RIYADH/ABU DHABI: "
 _PARENTHETICAL_OPENERS = {"until", "by", "in", "on", "at", "after", "before", "since", "for", "during", "from"}
 _SECOND_PERSON = re.compile(r"[^.;:]{0,80}?,?\s+and\s+[A-Z]")   # "X, a minister, and Y, a lawyer, …"
 _QUANTITY = re.compile(r"(?:at\s+(?:least|most)|as\s+(?:many|much|few))\b", re.IGNORECASE)
@@ -92,6 +93,11 @@ def _comma_outside_quotes(body: str, start: int, end: int) -> int | None:
         elif depth == 0:
             return start + m.start()
     return None
+
+
+def _dateline(phrase: str, sp: Speaker) -> bool:
+    """An all-caps place before a colon ("BEIRUT:", "RIYADH/ABU DHABI:") is a dateline; "SANA:" is not."""
+    return phrase.isupper() and sp.type in ("government", "")
 
 
 def _trim(body: str, start: int, end: int) -> tuple[int, int]:
@@ -353,8 +359,8 @@ class _Extraction:
         if not m or (paragraph.text != sent.text and not m.group("stamp")):
             return  # only a line of its own (a headline, a bullet) or a time-stamped entry
         sp = parse_phrase(m.group("np"))
-        if not sp or not sp.name or sp.pronoun or sp.type not in _HEADLINE_TYPES or m.group("np").isupper():
-            return  # an all-caps dateline ("RIYADH/ABU DHABI: …") is no speaker
+        if not sp or not sp.name or sp.pronoun or sp.type not in _HEADLINE_TYPES or _dateline(m.group("np"), sp):
+            return
         base = sent.start
         attr = Attribution((base + m.start("np"), base + m.end("np")), ":", "", "speaker-colon", sent.paragraph_index)
         start, end = _trim(self.body, base + m.start("content"), sent.end)
@@ -453,12 +459,12 @@ class _Extraction:
             head = _HEADLINE_SPEAKER.match(prefix)
             if head:
                 sp = parse_phrase(head.group("np"))
-                if sp and sp.name and not sp.pronoun and not sp.definite:
+                if sp and sp.name and not sp.pronoun and not sp.definite and not _dateline(head.group("np"), sp):
                     s = sent.start + head.start("np")
                     attr = Attribution((s, s + len(head.group("np"))), ":", "", "speaker-colon-quote", q.paragraph)
                     self.attach(qi, attr, attr.rule)
                     continue
-            if prefix.rstrip().endswith(":"):  # "He concluded: “…”", "Breitbart's Joel Pollak reported …:"
+            if prefix.rstrip().endswith(":") and not _DATELINE.fullmatch(prefix):  # "He concluded: “…”"
                 lead = sentence_subject(prefix)
                 if lead:
                     span = (sent.start + lead[0], sent.start + lead[1])

@@ -285,6 +285,7 @@ def test_a_dateline_is_no_speaker():
     assert not any("closed ranks" in r["text"] for r in found)
     r = one(found, "tanks moved")
     assert r["text"] == "Israeli tanks moved deeper into the buffer zone" and r["speaker"] == "the army"
+    assert all(r["speaker"] == "" for r in rows("AMMAN: “The border crossings stay closed to all traffic for now.”"))
 
 
 # 13. ", he said," inside a reported clause: one row over the whole clause ----------------------
