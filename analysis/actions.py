@@ -20,7 +20,7 @@ ACTIONS_CSV = REFERENCE_DIR / "event_actions.csv"
 NUMBER_WORDS = {w: n for n, w in enumerate(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty".split(), start=1)} | {"thirty": 30, "forty": 40, "fifty": 50}
-NUMBER = r"(?:\d+(?:[.,]\d+)?|(?i:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b)"
+NUMBER = r"(?:\d+(?:[.,]\d+)?|" + trie_pattern(list(NUMBER_WORDS) + [w.capitalize() for w in NUMBER_WORDS]) + r"\b)"
 _UNIT = NUMBER + r"\s?(?:km|kms|kilometres|kilometers|miles)\b"
 KM = _UNIT + r"(?:\s+\(" + _UNIT + r"\))?"   # '20 kilometres (12 miles)'
 _TOKENS = {"<km>": KM, "<num>": r"\d[\d,]*", "<q>": r"[‘’'\"“”]?"}   # <q>: an optional quote mark

@@ -96,6 +96,9 @@ _BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
 _IRREGULAR_PARTICIPLES = frozenset({"held", "hit", "struck", "lost", "cut", "left", "sent", "fought", "overrun", "laid"})
 _PAST = _IRREGULAR_PARTICIPLES | {"took", "fell", "overran", "swept", "broke", "fled", "withdrew", "retook", "came",
                                    "drove", "won", "began", "met", "shot", "taken", "fallen", "driven"}
+_OPENING_GAP = re.compile(r"[^,;:]*,\s+(?:the\s+)?")
+_GAINS = frozenset({"took_control", "entered", "reached", "breached", "encircled"})
+_RETREAT = re.compile(r"\b(?:retreat\w*|withdr[ae]w\w*|pull(?:ed|ing)? back|pushed back|driven back|collaps\w+)\b")
 _RELATIVE_GAP = re.compile(r"^\s*,?\s*(?:that|which)\s+(?:\S+\s+){0,5}$")
 _DESTINATION = re.compile(r"\s+(?:to|into|in|at|near|around|towards|toward)\s")   # 'were deployed to Hama'
 _AGENT_GAP = re.compile(r"^\s*(?:(?:\w+\s+){0,2}(?:by|to)\s+)?$")
@@ -105,7 +108,7 @@ _MODAL_HEADS = ["will", "would", "could", "might", "may", "must", "should", "can
                 "plan", "plans", "planning", "aim", "aims", "aiming", "vow", "threaten", "expect", "ready", "allowed",
                 "try", "trying", "tried", "seek", "seeks", "seeking", "want", "wants", "prevent", "avoid", "whoever",
                 "if", "unless", "without", "order", "hop", "fear", "predict", "likely", "unlikely", "is", "are",
-                "as", "when", "once"]
+                "as soon", "when", "once"]
 _MODAL = re.compile(
     r"\b(?=" + trie_pattern(_MODAL_HEADS + [h.capitalize() for h in _MODAL_HEADS]) + r")(?i:(?:will|would|could|might|may|must|should|can|cannot|can't|"
     r"won't|wouldn't|due to|plans? to|(?:is|are) to|"
@@ -283,9 +286,10 @@ class _Sentence:
             if p.triggers:
                 previous = p
         # 'QUNEITRA: Rebels entered the town of Khan Arnabah': a trigger with a place of its own is not the scene's
-        own = {id(t) for q in self.places if not q.fronted for t in q.triggers}
         for p in self.places:
             if p.fronted:
+                own = {id(t) for q in self.places if not q.fronted and q.match.place != p.match.place
+                       for t in q.triggers}
                 p.triggers = tuple(t for t in p.triggers if id(t) not in own)
         self._orphans()
 
@@ -293,6 +297,10 @@ class _Sentence:
         m, text = p.match, self.text
         country = m.place.place_type == "country"
         before = [t for t in self.triggers if t.end <= m.start]
+        first = self.triggers[0]
+        if (before and (first.action.place_role == "subject" or text.startswith(" by ", first.end))
+                and _words(text[:first.start]) <= 1 and _OPENING_GAP.fullmatch(text, first.end, m.start)):
+            return (first,)   # 'Entirely held by the rebels since 2015, Idlib …': the opening clause's subject
         if before:
             t = before[-1]
             gap = text[t.end:m.start]
@@ -426,8 +434,10 @@ def _dedupe(rows: list[dict]) -> list[dict]:
     seen, out = set(), []
     for r in rows:
         key = (r["sentence_index"], r["_trigger"], r["place"])
-        if key not in seen:
-            seen.add(key)
+        # 'tightened its grip on Saraqeb, which it seized': one capture of one place
+        held = (r["sentence_index"], r["action"], r["place"]) if r["action"] == "took_control" else key
+        if key not in seen and held not in seen:
+            seen.update((key, held))
             out.append(r)
     return out
 
@@ -504,8 +514,8 @@ def _actor(t: Trigger, s, actors: ActorIndex, frame: Frame | None) -> ActorPhras
     speaker = frame.claimer if frame else ""
     t0, t1 = base + t.start, base + t.end
     after = [a for a in phrases if a.start >= t0 and not a.pronoun]
-    passive = t.action.place_role == "subject" or (_passive(text, t) and not _DESTINATION.match(text, t.end)
-                                                   and t.action.action != "fled")   # 'Assad was driven to': Assad
+    passive = t.action.place_role == "subject" or text.startswith(" by ", t.end) or (
+        _passive(text, t) and not _DESTINATION.match(text, t.end) and t.action.action != "fled")   # 'driven to': Assad
     if passive or t.nominal:
         for a in after:
             if a.start < t1 or _AGENT_GAP.match(text[t.end:a.start - base] + " "):
@@ -521,6 +531,9 @@ def _actor(t: Trigger, s, actors: ActorIndex, frame: Frame | None) -> ActorPhras
     subjects = [a for a in phrases if a.end <= t0 and not a.object_position]
     if subjects:
         actor = _resolve(subjects[-1], actors, s.index, speaker)
+        if (subjects[-1].pronoun and actor.side == "government" and t.action.action in _GAINS
+                and _RETREAT.search(text, 0, t.start)):
+            actor = _gainer(subjects[-1], actors, s.index) or actor
         if len(subjects) > 1 and _ORDERED.search(text, 0, actor.start - base):   # 'Netanyahu ordered troops to'
             return replace(actor, side=_resolve(subjects[-2], actors, s.index, speaker).side)
         return actor
@@ -531,6 +544,16 @@ def _actor(t: Trigger, s, actors: ActorIndex, frame: Frame | None) -> ActorPhras
         return _resolve(later[0], actors, s.index, speaker)
     if speaker and side_of(speaker) != "unknown":   # 'Officials said extra brigades had been moved to …'
         return ActorPhrase(t0, t0, speaker, side_of(speaker), True)
+    return None
+
+
+def _gainer(pronoun: ActorPhrase, actors: ActorIndex, i: int) -> ActorPhrase | None:
+    """'Government forces have been in retreat since Nov. 30, when they took Saraqeb': the 'they'
+    who gained is the last opposition actor of this sentence or the two before."""
+    for j in range(i, max(-1, i - 3), -1):
+        for p in reversed(actors.phrases(j)):
+            if p.start < pronoun.start and not p.pronoun and p.side == "opposition":
+                return replace(pronoun, text=p.text, side=p.side)
     return None
 
 

@@ -250,3 +250,107 @@ def test_a_bare_army_does_not_inherit_a_foreign_side_across_paragraphs():
 def test_a_name_the_gazetteer_spells_with_an_article_gives_one_row():
     rows = events("Rebels took the town of Zarbah on Friday.")
     assert brief(rows, "place", "place_text") == [("Az Zarbah", "Zarbah")]
+
+
+# 11. a force's stated distance from a place is a position at that place
+
+@pytest.mark.parametrize("text,place,km", [
+    ("The convoy was now about 12 km from the southern edge of Hama, a monitor said.", "Hama", 12.0),
+    ("The commander said his men were 'less than 15 kilometres' from Daraa.", "Daraa", 15.0),
+    ('"Our units are now six kilometres from the centre of Raqqa," a fighter said.', "Raqqa", 6.0),
+])
+def test_a_force_a_stated_distance_from_a_place_reached_it(text, place, km):
+    rows = events(text)
+    assert brief(rows, "place", "action", "distance_km", "distance_from") == [(place, "reached", km, place)]
+
+
+def test_a_town_located_by_distance_keeps_its_reference_out():
+    rows = events("Fighters entered Sanamayn, some 50 km south of Damascus.")
+    assert brief(rows, "place", "action", "distance_km", "distance_from") == [
+        ("Sanamayn", "entered", 50.0, "Damascus")]
+
+
+# 12. holds: tightened grips, places held since, places remaining in a side's hands
+
+@pytest.mark.parametrize("text,place,side", [
+    ("The Turkish-backed fighters consolidated their hold on Manbij on Tuesday.", "Manbij", "opposition"),
+    ("Held by the SDF for years, Raqqa was calm on Monday.", "Raqqa", "opposition"),
+    ("Captured by insurgents on Sunday, Hama is now quiet.", "Hama", "opposition"),
+    ("Daraa remains in rebel hands.", "Daraa", "opposition"),
+])
+def test_holds_are_took_control(text, place, side):
+    assert brief(events(text), "place", "action", "actor_side") == [(place, "took_control", side)]
+
+
+def test_a_capture_in_a_relative_clause_gives_one_row_per_place():
+    rows = events("The rebels tightened their grip on Saraqeb, which they seized from the army on Friday.")
+    assert brief(rows, "place", "action") == [("Saraqeb", "took_control")]
+
+
+# 13. foreign forces moving in and out
+
+@pytest.mark.parametrize("text,place,action", [
+    ("Turkey has moved soldiers into the area around Tal Abyad.", "Tal Abyad", "entered"),
+    ("Two Russian frigates left the port of Latakia on Monday.", "Latakia", "withdrew"),
+])
+def test_foreign_moves(text, place, action):
+    rows = events(text)
+    assert [(r["action"], r["actor_side"]) for r in rows if r["place"].endswith(place.split()[-1])] == [
+        (action, "foreign")]
+
+
+# 14. strikes on listed places and on the desert
+
+def test_strikes_on_the_desert_and_on_listed_places():
+    rows = events("US jets struck Islamic State camps in the Badia, including near Sukhnah.")
+    assert brief(rows, "place", "action", "actor_side")[0] == ("Syrian Desert", "airstrike", "foreign")
+    assert len(rows) == 2 and rows[1]["action"] == "airstrike"
+
+
+# 15. the future and the hypothetical are no events
+
+@pytest.mark.parametrize("text", [
+    '"When we reach Hama, we will free the prisoners," he said.',
+    '"Once we take Homs, the road south will be open," a commander said.',
+    '"We will go back as soon as the rebels take Aleppo," she said.',
+])
+def test_future_triggers_are_no_events(text):
+    assert events(text) == []
+
+
+def test_a_past_when_clause_is_an_event():
+    rows = events("The army has been in retreat since Nov. 30, when rebels took Saraqeb, and it will regroup.")
+    assert brief(rows, "place", "action") == [("Saraqeb", "took_control")]
+
+
+# 16. sides: rebels' claims, state-media words, a president's flight
+
+@pytest.mark.parametrize("text,place,side", [
+    ("The insurgents say they have seized Homs.", "Homs", "opposition"),
+    ("State television said the terrorists had entered Hama.", "Hama", "opposition"),
+    ("Assad's flight to Moscow ended five decades of rule.", "Moscow", "government"),
+])
+def test_sides(text, place, side):
+    assert brief(events(text), "place", "actor_side") == [(place, side)]
+
+
+# 17. factbox headings that only describe, or name a wider place than the event's
+
+def test_a_heading_describing_a_place_gives_no_event_but_a_hold():
+    assert events("LATAKIA AND TARTUS: The coastal heartland of the Assad family, home to Russia's naval base.") == []
+    assert {(r["action"], r["actor_side"]) for r in events("HOMS: Under government control.")} <= {
+        ("took_control", "government")}
+
+
+def test_a_heading_yields_to_the_specific_place_of_its_line():
+    rows = events("DARAA: Rebels entered the town of Nawa.")
+    assert brief(rows, "place", "action") == [("Nawa", "entered")]
+
+
+def test_they_who_gained_while_the_government_retreated_are_the_rebels():
+    rows = events("Insurgents launched a surprise offensive on Nov. 27.\n\nGovernment troops have been in retreat "
+                  "since Dec. 1, when they took Khan Shaykhun and Morek.")
+    assert brief(rows, "place", "actor", "actor_side") == [
+        ("Khan Sheikhoun", "Insurgents", "opposition"), ("Morek", "Insurgents", "opposition")]
+    rows = events("Government forces withdrew from Hama, then they took Homs.")
+    assert brief(rows, "place", "actor_side") == [("Hama", "government"), ("Homs", "government")]

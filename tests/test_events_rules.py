@@ -222,7 +222,8 @@ def test_reference_tables_name_their_sources():
 def test_a_fronted_foreign_city_with_a_speaker_is_where_it_was_said():
     rows = events("In Washington, officials said US forces struck Islamic State camps in the Syrian desert. "
                   "In Hama, residents said rebels had entered the city.", "2024-12-09")
-    assert brief(rows, "place", "action", "rule") == [("Hama", "entered", "fronted-locative")]
+    assert brief(rows, "place", "action", "rule") == [
+        ("Syrian Desert", "airstrike", "trigger-before-place"), ("Hama", "entered", "fronted-locative")]
 
 
 def test_words_that_look_like_triggers_but_are_not_events():
