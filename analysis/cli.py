@@ -5,7 +5,7 @@ import argparse
 import sys
 
 from .corpus import load_corpus
-from .errors import CorpusError, InputError
+from .errors import CorpusError, InputError, print_errors
 from .tables import document_tables, write_tables
 
 
@@ -35,10 +35,5 @@ def main(argv=None) -> int:
     args = _parser().parse_args(argv)
     try:
         return extract(args)
-    except CorpusError as e:
-        for err in e.errors:
-            print(f"error: {err}", file=sys.stderr)
-        return 2
-    except InputError as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 2
+    except (CorpusError, InputError) as e:
+        return print_errors(e)

@@ -1,4 +1,5 @@
 """User-facing errors: one line naming the file and the problem, never a traceback."""
+import sys
 
 
 class InputError(Exception):
@@ -16,3 +17,10 @@ class CorpusError(Exception):
     def __init__(self, errors: list[InputError]):
         self.errors = errors
         super().__init__("\n".join(str(e) for e in errors))
+
+
+def print_errors(error: InputError | CorpusError) -> int:
+    """One 'error: PATH: problem' line per bad input on stderr; returns the exit code for user mistakes."""
+    for err in getattr(error, "errors", [error]):
+        print(f"error: {err}", file=sys.stderr)
+    return 2

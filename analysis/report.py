@@ -34,7 +34,7 @@ from markupsafe import Markup
 
 from . import config
 from .corpus import load_corpus
-from .errors import CorpusError, InputError
+from .errors import CorpusError, InputError, print_errors
 from .files import write_atomic
 from .notebook import resolve, shown_path
 
@@ -319,13 +319,8 @@ def main(argv=None) -> int:
             parameters = values
             dest_dir = resolve(values.get("out_dir", "reports"))
         load_corpus([resolve(values.get("seeds", "seeds"))], str(values.get("published") or "") or None)
-    except CorpusError as e:
-        for err in e.errors:
-            print(f"error: {err}", file=sys.stderr)
-        return 2
-    except InputError as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 2
+    except (CorpusError, InputError) as e:
+        return print_errors(e)
 
     out_dir = resolve(values.get("out_dir", "reports"))
     shown = " ".join(f"{k}={v!r}" for k, v in values.items())

@@ -234,7 +234,8 @@ def test_figure_draws_and_saves_even_empty_tables(tmp_path):
 def test_quality_file_is_read(tmp_path):
     data = yaml.safe_load((config.DATA_DIR / "quality.yaml").read_text())
     assert set(data) >= {"measured", "tables", "known_limits"}
-    assert set(data["tables"]) == {"events", "statements"}
+    assert {name.split(",")[0] for name in data["tables"]} == {"events", "statements"}
+    assert all(0 <= m["precision"] <= 1 and 0 <= m["recall"] <= 1 for m in data["tables"].values())
     path = tmp_path / "quality.yaml"
     path.write_text(yaml.safe_dump({
         "measured": {"date": "2024-12-20", "command": "make quality", "gold": "tests/fixtures/gold"},
