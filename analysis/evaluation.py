@@ -49,6 +49,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from .corpus import decode, split_front_matter
+
 MATCH_THRESHOLD = 0.5
 _TOKEN = re.compile(r"\w+")
 _GENERIC = {
@@ -67,16 +69,8 @@ EVENT_GOLD_COLUMNS = ["place", "place_type", "sentence", "action", "actor_side",
 # ---------------------------------------------------------------- reading fixtures
 
 def read_body(path) -> str:
-    """An article's body as the project's loader defines it: UTF-8, BOM removed, '\\n' line
-    endings, YAML front matter (a '---' first line up to the next '---' line) removed."""
-    text = Path(path).read_bytes().decode("utf-8").removeprefix("\ufeff")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
-    if lines and lines[0].strip() == "---":
-        for i in range(1, len(lines)):
-            if lines[i].strip() == "---":
-                return "\n".join(lines[i + 1:])
-    return text
+    """An article's body exactly as the project's loader defines it (offsets index into it)."""
+    return split_front_matter(decode(Path(path).read_bytes(), path), path)[1]
 
 
 def read_gold(gold_dir, stem: str) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -5,35 +5,23 @@ findings; empty or partial tables give sentences that say so instead of failing.
 """
 from __future__ import annotations
 
-import csv
-import functools
 from collections import Counter
 
 import pandas as pd
 
-from .config import REFERENCE_DIR
+from .reference import mapping
 
 TOP = 6     # names listed in one sentence at most
 
 
-@functools.lru_cache(maxsize=None)
-def _reference(filename: str, key: str, value: str) -> dict[str, str]:
-    """key -> value from a reference CSV (empty when the file is absent)."""
-    path = REFERENCE_DIR / filename
-    if not path.exists():
-        return {}
-    with path.open(encoding="utf-8", newline="") as fh:
-        return {row[key]: row[value] for row in csv.DictReader(fh) if row.get(key) and row.get(value)}
-
-
 def governorate_name(code: str) -> str:
     """'SY-HI' -> 'Homs' (the code itself when unknown)."""
-    return _reference("places.csv", "admin1", "admin1_name").get(code, code)
+    return mapping("places.csv", "admin1", "admin1_name").get(code, code)
 
 
 def country_name(code: str) -> str:
     """'RUS' -> 'Russia' (the code itself when unknown)."""
-    return _reference("countries.csv", "iso3", "country").get(code, code)
+    return mapping("countries.csv", "iso3", "country").get(code, code)
 
 
 def _words(name: str) -> str:

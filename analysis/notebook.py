@@ -15,10 +15,9 @@ import pandas as pd
 import yaml
 
 from . import config
-from .corpus import load_corpus
 from .schema import TABLES
 from .files import write_atomic
-from .tables import document_tables, table_csv
+from .tables import extract_tables, table_csv
 
 TEXT_WIDTH = 160            # characters of a long text cell shown in a table
 DEFAULT_ROWS = 20           # rows shown by show_table unless asked otherwise
@@ -51,8 +50,7 @@ def setup() -> None:
 
 def load_tables(seeds: str = "seeds", published: str = "") -> dict[str, pd.DataFrame]:
     """documents, sentences, statements and events for the articles in `seeds` (file or folder)."""
-    corpus = load_corpus([resolve(seeds)], published or None)
-    return document_tables(corpus.documents)
+    return extract_tables([resolve(seeds)], published or None)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from analysis.evaluation import read_body
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 # the development set, and the held-out set kept away from the extractors while they were written
@@ -20,16 +22,6 @@ ACTIONS = {"took_control", "entered", "advanced_toward", "reached", "breached", 
 ACTOR_SIDES = {"opposition", "government", "foreign", "international", "unknown"}
 STATUSES = {"reported", "claimed", "denied"}
 QUOTE_MARKS = "\"“”"
-
-
-def body_of(path: Path) -> str:
-    """Local reader: BOM removed, \\r\\n -> \\n, YAML front matter between the first two '---' lines stripped."""
-    text = path.read_bytes().decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
-    if lines[0].strip() == "---":
-        close = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
-        return "\n".join(lines[close + 1:])
-    return text
 
 
 def article_path(stem: str, fixture_set: Path = FIXTURES) -> Path:
@@ -60,7 +52,7 @@ def test_there_are_fixtures_with_both_gold_files():
 
 @pytest.mark.parametrize("fixture_set,stem", GOLD_FILES)
 def test_statements_gold(fixture_set, stem):
-    body = body_of(article_path(stem, fixture_set))
+    body = read_body(article_path(stem, fixture_set))
     table = rows(fixture_set / "gold" / f"{stem}.statements.csv")
     assert table and list(table[0]) == ["text", "kind", "speaker", "speaker_side", "occurrence"]
     seen = set()
@@ -79,7 +71,7 @@ def test_statements_gold(fixture_set, stem):
 
 @pytest.mark.parametrize("fixture_set,stem", GOLD_FILES)
 def test_events_gold(fixture_set, stem):
-    body = body_of(article_path(stem, fixture_set))
+    body = read_body(article_path(stem, fixture_set))
     table = rows(fixture_set / "gold" / f"{stem}.events.csv")
     assert list(table[0]) == ["place", "place_type", "sentence", "action", "actor_side", "status", "date",
                               "distance_km"]
@@ -101,5 +93,5 @@ def test_articles_are_utf8_with_front_matter_or_seed(fixture_set, stem):
     text = path.read_bytes().decode("utf-8")
     if path.parent.name == "articles":
         assert text.startswith("---\n"), "fixture articles start with YAML front matter"
-        n = len(body_of(path).split())
+        n = len(read_body(path).split())
         assert 350 <= n <= 950, f"{n} words"

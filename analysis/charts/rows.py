@@ -2,11 +2,9 @@
 floats, and the defaults the schema implies (no statement around an event means it is reported)."""
 from __future__ import annotations
 
-import csv
-
 import pandas as pd
 
-from ..config import REFERENCE_DIR
+from ..reference import mapping
 from .base import days, number, text
 
 NO_COUNTRY = "Not stated"
@@ -31,12 +29,6 @@ def event_rows(events: pd.DataFrame) -> pd.DataFrame:
     return rows.drop(columns="_when").reset_index(drop=True)
 
 
-def country_names() -> dict[str, str]:
-    """ISO alpha-3 code -> the desk's short country name ('RUS' -> 'Russia'), from the reference list."""
-    with open(REFERENCE_DIR / "countries.csv", newline="", encoding="utf-8") as f:
-        return {row["iso3"]: row["country"] for row in csv.DictReader(f)}
-
-
 def statement_rows(statements: pd.DataFrame) -> pd.DataFrame:
     """One row per statement group: a quote interrupted by its attribution is one statement."""
     rows = pd.DataFrame({c: text(statements, c) for c in [
@@ -45,7 +37,7 @@ def statement_rows(statements: pd.DataFrame) -> pd.DataFrame:
     rows["side"] = rows["side"].replace("", "unknown")
     rows["statement_group"] = rows["statement_group"].where(rows["statement_group"] != "", rows["statement_id"])
     rows["who"] = rows["speaker"].where(rows["speaker"] != "", "unnamed " + rows["side"] + " source")
-    names = country_names()
+    names = mapping("countries.csv", "iso3", "country")
     rows["country"] = rows["speaker_country"].map(lambda code: names.get(code, code) or NO_COUNTRY)
     joined = lambda s: "; ".join(x for x in s if x)  # noqa: E731
     grouped = rows.groupby("statement_group", sort=False).agg(
