@@ -66,6 +66,17 @@ def article_forms(name: str, bare: bool) -> set[str]:
     return forms
 
 
+def press_name(name: str) -> str:
+    """GeoNames writes the article as spoken ("Az Zarbah", "Al Bab"); news copy writes "Zarbah", "al-Bab"."""
+    m = _ARTICLE_RE.match(name)
+    if not m:
+        return name
+    art, base = m.groups()
+    if art.lower() not in ("al", "el") and len(letters(base)) >= MIN_AUTO_LETTERS:
+        return base
+    return f"al-{base}"
+
+
 def good_alternate(alt: str, names: list[str]) -> bool:
     """Keep ASCII transliterations close to the name; drop other scripts, old and foreign names."""
     if not re.fullmatch(r"[A-Za-z' -]+", alt) or len(letters(alt)) < MIN_AUTO_LETTERS:
@@ -162,7 +173,7 @@ def _from_geonames(city: dict, gn_admin1: dict, version: str) -> dict:
     prefix = "sy-city" if syrian else f"{city['countrycode'].lower()}-city"
     return {
         "place_id": f"{prefix}-{re.sub(r'[^a-z0-9]+', '-', name.lower()).strip('-')}",
-        "name": name,
+        "name": press_name(name) if syrian else name,
         "place_type": (("city" if city["population"] >= CITY_POPULATION else "town"
                         if city["population"] >= TOWN_POPULATION else "village") if syrian else "foreign_city"),
         "admin1": gn_admin1[city["admin1code"]] if syrian else "",
