@@ -33,6 +33,7 @@ _FIRST_PERSON = frozenset({"we", "our", "us"})
 _THIRD_PERSON_HUMAN = frozenset({"he", "his", "she", "her"})
 _PLURAL_PRONOUNS = frozenset({"they", "their"})
 _BACKED_HEADS = frozenset({"militias", "militia"})   # unlike 'Turkish-backed forces' (the SNA): the backer's own
+_GROUP_HEADS = frozenset({"groups", "group", "units", "unit", "forces", "force", "militias", "militia", "brigades"})
 _MILITARY_HEADS = ("army", "military", "troops", "soldiers", "forces", "force")
 _SIDE_NEUTRAL_SUFFIX = re.compile(r"-(?:backed|allied|based|supported|aligned)\b")
 # what may separate two cues of one phrase: lists, possessives, 'of', up to two plain words
@@ -51,6 +52,7 @@ _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "its", "their", "our"})
 _LEFT_STOP = frozenset({"is", "are", "was", "were", "had", "has", "have", "been", "said", "says", "told", "to",
                         "in", "on", "at", "from", "by", "with", "against", "near", "as", "that", "who", "which",
                         "after", "before", "while", "when", "but", "and", "or", "of", "it", "they"})
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
 _WORD_RE = re.compile(r"[A-Za-z][\w’'-]*\Z")
 
 
@@ -115,6 +117,8 @@ def _cues() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
     with open(ACTOR_SIDES_CSV, newline="", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             table[row["cue"]] = (row["side"], row["kind"])
+    # house styles that dot acronyms: 'H.T.S.', 'S.D.F.'
+    table |= {".".join(c) + ".": v for c, v in list(table.items()) if v[1] == "name" and _ACRONYM.fullmatch(c)}
     words = set(table)
     # common nouns also open a sentence or a title: 'Rebels', 'Government forces'
     words |= {c[0].upper() + c[1:] for c, (_, kind) in table.items() if kind != "name" and c[0].islower()}
@@ -235,6 +239,18 @@ def _bare_heads(text: str) -> tuple:
     return _MILITARY_HEADS if cues[0].lower() in _MILITARY_HEADS else (cues[0].lower(),)
 
 
+def is_bare_head(text: str) -> bool:
+    """'the troops', 'the army': an armed-force head with no name or modifier."""
+    return bool(_bare_heads(text)) and _bare_heads(text)[0] in _MILITARY_HEADS
+
+
+@functools.lru_cache(maxsize=4096)
+def is_group_head(text: str) -> bool:
+    """'the groups', 'other units', 'allied factions': an armed group whose words give no side."""
+    cues = _cues()[0].findall(text)
+    return bool(cues) and cues[-1].lower() in _GROUP_HEADS and all(cue_info(c)[0] == "unknown" for c in cues)
+
+
 @functools.lru_cache(maxsize=4096)
 def _named(text: str) -> bool:
     return any(cue_info(c)[1] in ("name", "modifier") for c in _cues()[0].findall(text))
@@ -272,6 +288,16 @@ class ActorIndex:
                 if p.start < a.start and p.side != a.side and p.text.lower().endswith(heads) and _named(p.text):
                     return replace(a, side=p.side)
         return a
+
+    def last_side(self, a: ActorPhrase, i: int) -> str:
+        """The side of the last armed actor named before `a` in sentence i or the two before it
+        (a subject, not civilians), 'unknown' if none."""
+        for j in range(i, max(-1, i - 3), -1):
+            for p in reversed(self.phrases(j)):
+                if p.start < a.start and not p.pronoun and not p.neutral and not p.object_position \
+                        and p.side != "unknown":
+                    return p.side
+        return "unknown"
 
     def antecedent(self, pronoun: ActorPhrase, i: int, speaker: str = "") -> ActorPhrase | None:
         """What a pronoun of sentence i stands for: 'we/our' is the speaker, 'they' the last plural

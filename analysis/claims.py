@@ -33,7 +33,10 @@ CLAUSE_BREAK = re.compile(
     r"[;:]|\s[–—]\s|\b(?=[wbatecms])(?:" + trie_pattern(_CLAUSE_BREAK_WORDS) + r")\b|" + REPORTING.pattern)
 DENIAL_VERBS = frozenset({"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed"})
 # 'the report', 'reports of a withdrawal': 'report' used as a noun
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|media|news|unconfirmed)\s+\Z", re.I)
+# ('denied reports that …': the denial's object)
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|this|that|these|those|media|news|unconfirmed|denied|denies|deny|denying|rejected|rejects|"
+    r"rejecting|dismissed|dismissing)\s+\Z", re.I)
 _SAME_SPEAKER = re.compile(r"(?:\band|,)\s*$")
 # a headline or live-blog line that quotes someone: "08:15 GMT – Rebels: ‘We declare …’"
 _COLON_QUOTE = re.compile(r"^(?:[^–—:]*\d[^–—]*[–—]\s*)?([A-Z][^:“\"‘]{0,40}):\s*[‘“\"']")
@@ -96,7 +99,8 @@ def sentence_frames(text: str, offset: int, has_trigger) -> list[Frame]:
     whether an event trigger lies in some words: a trigger after the verb means a clause follows."""
     quotes = quote_spans(text)
     verbs = [m for m in REPORTING.finditer(text) if not _inside(m.start(), quotes) and not (
-        m.group() in ("report", "reports") and _DETERMINER_BEFORE.search(text, max(0, m.start() - 16), m.start()))]
+        m.group() in ("report", "reports") and _DETERMINER_BEFORE.search(text, max(0, m.start() - 16), m.start()))
+        and not (m.group() == "posted" and text.startswith(" by ", m.end()))]   # 'videos posted by': what was shown
     # 'said ... and denied that ...', 'he said, adding that ...': the same speaker goes on
     same = [i > 0 and bool(_SAME_SPEAKER.search(text[verbs[i - 1].end():m.start()])) and (
         "and" in text[verbs[i - 1].end():m.start()] or m.group().endswith("ing")) for i, m in enumerate(verbs)]

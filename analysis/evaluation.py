@@ -34,7 +34,8 @@ speaker; *wrong*: it has one and it is not right. The three shares are over matc
 Events. Gold rows are grouped into (place, sentence) pairs. A pair's span is the exact find of its
 `sentence` (which must occur once in the body). `place` may list accepted names separated by
 ``|``; names are normalised as speakers are. A predicted row *hits* a pair when its normalised
-`place` equals one of the pair's names and its `start` lies inside the pair's span (when `start`
+`place` (or `place_text`, the name as the article spells it: 'Taibat al-Imam' for the gazetteer's
+'Taybat al-Imam') equals one of the pair's names and its `start` lies inside the pair's span (when `start`
 is missing, the start of its `sentence` found in the body). recall = pairs hit / gold pairs;
 precision = predicted rows that hit some pair / predicted rows. actor_side_right (status_right) =
 share of hit pairs where at least one hitting row has an actor_side (status) among the gold rows'
@@ -258,14 +259,14 @@ def score_events(pred: pd.DataFrame, gold: pd.DataFrame, body: str) -> dict:
     false_positives = []
     n_hit_rows = 0
     for row in pred_rows:
-        place = normalise_name(row.get("place"))
+        names = {normalise_name(row.get("place")), normalise_name(row.get("place_text"))} - {""}
         if not _blank(row.get("start")):
             start = int(row["start"])
         else:
             start = body.find(_str(row.get("sentence"))) if _str(row.get("sentence")) else -1
         hit = False
         for pair in pairs.values():
-            if place and place in pair["names"] and pair["start"] <= start < pair["end"]:
+            if names & pair["names"] and pair["start"] <= start < pair["end"]:
                 pair["hits"].append(row)
                 hit = True
         if hit:

@@ -30,10 +30,12 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import string
 from dataclasses import dataclass, replace
 
 from .actions import Trigger, Vocabulary
-from .actors import ActorIndex, ActorPhrase, is_agency, possessive_lead, side_of
+from .actors import (ActorIndex, ActorPhrase, cue_info, is_agency, is_bare_head, is_group_head, possessive_lead,
+                     side_of)
 from .claims import CLAUSE_BREAK, REPORTING, Claims, Frame, frame_at
 from .dates import date_mentions, is_history
 from .extent import distance, extent
@@ -63,6 +65,8 @@ _FRONTED = re.compile(r"^(?:(?:In|At|Near|Outside|Inside|Across|Around)\b[^,]*,|
 # a factbox heading ('HOMS CITY: Government forces held …') sets the scene like a fronted 'In Homs,'
 _CAPS_GATE = re.compile(r"[A-Z]{4}")
 _CAPS = re.compile(r"\b[A-Z][A-Z’'-]{3,}\b")
+_LOWER = re.compile(r"[a-z]")
+_SPACES = re.compile(r"(\s+)")
 _CAPS_LOWER = re.compile(r"\b(?:PROVINCE|CITY|TOWN|GOVERNORATE|COUNTRYSIDE|AND|OF|THE)\b")
 # words before a place that make it a reference point, not where the event is (checked on the last
 # few words: a token test is much faster than a regex anchored at the end)
@@ -145,9 +149,21 @@ class _Place:
     elided: bool = False      # 'took Aleppo on Nov. 30, Hama on Thursday': the verb is not repeated
 
 
-def _uncapitalised(text: str) -> str:
+def _uncapitalised(text: str, gaz: Gazetteer) -> str:
     """A factbox line ('IDLIB PROVINCE: …') with its capitalised names as the gazetteer writes them
-    ('Idlib province'), same length."""
+    ('Idlib province'), and a headline in capitals ('TERRORISTS ENTER ALEPPO') in lower case with its
+    places and actor names written as usual ('terrorists enter Aleppo'); same length."""
+    if not _CAPS_GATE.search(text):
+        return text
+    if not _LOWER.search(text):
+        titled = string.capwords(text, " ")
+        lowered = "".join(w if w.strip(_STRIP).strip() and cue_info(w.strip(_STRIP).strip())[1] == "name" else w.lower()
+                          for w in _SPACES.split(text))
+        if len(titled) != len(text) or len(lowered) != len(text):
+            return text
+        for m in gaz.find(titled):
+            lowered = lowered[:m.start] + titled[m.start:m.end] + lowered[m.end:]
+        return lowered
     if ":" not in text[:60] or not _CAPS_GATE.search(text, 0, 60):
         return text
     return _CAPS.sub(lambda m: m.group().capitalize(), _CAPS_LOWER.sub(lambda m: m.group().lower(), text))
@@ -190,11 +206,12 @@ def _gap_words(gap: str) -> int:
 class _Sentence:
     """Everything found in one sentence, in sentence-relative offsets."""
 
-    def __init__(self, sentence, gaz: Gazetteer, vocab: Vocabulary, antecedents: dict):
+    def __init__(self, sentence, text: str, found: list[PlaceMatch], gaz: Gazetteer, vocab: Vocabulary,
+                 antecedents: dict):
         self.s = sentence
-        self.text = text = _uncapitalised(sentence.text)
+        self.text = text
         self.places = [_Place(m if text is sentence.text else replace(m, place_text=sentence.text[m.start:m.end]))
-                       for m in gaz.find(text) if not _NOT_A_PLACE_AFTER.match(text, m.end)]
+                       for m in found if not _NOT_A_PLACE_AFTER.match(text, m.end)]
         self._anaphora(antecedents)
         self.triggers = []
         conditional = _CONDITIONAL.match(text)
@@ -371,8 +388,11 @@ def extract_events(doc) -> list[dict]:
     dates = _DocumentDates(doc)
     antecedents: dict = {}   # 'city'/'town' -> the place 'the city'/'the town' refers to
     rows: list[dict] = []
-    for s in doc.sentences:
-        sent = _Sentence(s, gaz, vocab, antecedents)
+    texts = [_uncapitalised(s.text, gaz) for s in doc.sentences]
+    found = [gaz.find(text) for text in texts]
+    learned = _LearnedPlaces(texts, found)
+    for s, text, places in zip(doc.sentences, texts, found):
+        sent = _Sentence(s, text, learned.add(text, places), gaz, vocab, antecedents)
         if not sent.places:
             continue
         for word, types in _ANAPHOR_TYPES.items():
@@ -400,6 +420,29 @@ def extract_events(doc) -> list[dict]:
         row["event_id"] = f"{doc.doc_id}-e{n:03d}"
     cols = columns("events")
     return [{c: row.get(c) for c in cols} for row in rows]
+
+
+class _LearnedPlaces:
+    """Places the gazetteer lacks, learnt from a place-introducing context anywhere in the document
+    ('pushed into the nearby town of Qamhana'), so that their other mentions are places too (the
+    headline 'Insurgents push into Qamhana')."""
+
+    def __init__(self, texts: list[str], found: list[list[PlaceMatch]]):
+        self.places: dict[str, object] = {}
+        for text, known in zip(texts, found):
+            if possible(text):
+                for m in unlisted(text, known, ()):
+                    self.places.setdefault(m.place_text, m.place)
+        self._regex = re.compile(r"(?<![\w’'-])(?:" + trie_pattern(list(self.places)) + r")(?![\w’'-])") \
+            if self.places else None
+
+    def add(self, text: str, known: list[PlaceMatch]) -> list[PlaceMatch]:
+        """`known` with the learnt places of `text` that overlap none of them, in text order."""
+        if self._regex is None:
+            return known
+        extra = [PlaceMatch(m.start(), m.end(), m.group(), self.places[m.group()]) for m in self._regex.finditer(text)
+                 if not any(k.start < m.end() and m.start() < k.end for k in known)]
+        return sorted(known + extra, key=lambda k: k.start) if extra else known
 
 
 class _DocumentDates:
@@ -570,8 +613,13 @@ def _resolve(a: ActorPhrase, actors: ActorIndex, i: int, speaker: str) -> ActorP
     ref = actors.antecedent(lead, i, speaker) if lead else None
     if ref and ref.side != "unknown":
         return replace(a, side=ref.side)
-    if a.side == "unknown" and not a.neutral and speaker:
+    if speaker and not a.pronoun and is_bare_head(a.text) and side_of(speaker) == "foreign":
+        return replace(a, side="foreign")   # 'IDF says troops seized the Hermon post': its own troops
+    if a.side == "unknown" and not a.neutral and speaker and side_of(speaker) != "unknown":
         return replace(a, side=side_of(speaker))
+    if a.side == "unknown" and not a.neutral and is_group_head(a.text):
+        # 'The groups captured Suran', 'Other units reached …': the armed side last named
+        return replace(a, side=actors.last_side(a, i))
     return a
 
 
