@@ -56,6 +56,17 @@ _PLACE_KIND_TAIL = re.compile(
     r"localities)\s*,?\s+(?:including|such as|among them)\s+$")
 # 'Towns taken on the way include Suran, Halfaya and Morek': the places the trigger's subject lists
 _INCLUDE_GAP = re.compile(r"(?:\s+[\w’'-]+){0,4}\s+(?:include|includes|included)\s+")
+_INCLUDING_TAIL = re.compile(
+    r",?\s+(?:including|such as|among them)\s+(?:(?:in|at|around|near|on)\s+)?(?:the\s+)?"
+    r"(?:(?:city|town|village|villages|towns|cities|areas?)\s+of\s+)?$")
+_LOCATIVE_TAIL = re.compile(
+    r"\s(?:in|near|around|across|at|outside|inside)\s+(?:the\s+)?(?:(?:[\w-]+\s+)?(?:areas?|provinces?|countryside|"
+    r"outskirts|vicinity|city|town|villages?|towns|region|governorates?)\s+of\s+)?$")
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+_DASH_CLOSE = re.compile(r"\s*[—–]\s*")
+_APPOSITION = re.compile(r"(?:\s+[a-z]+){0,2},\s[^,;:—–“”\"]{3,90},\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?(?:\w+ly\s+)?")
+_WIDE_ACTIONS = frozenset({"airstrike", "shelled", "attacked", "redeployed"})
+_WIDE_GAP = 14
 _KINDS_BEFORE = re.compile(r"\b(?:towns|villages|cities|places|areas|localities|positions)\s+$", re.I)
 _DATED_SEP = re.compile(r"\s+(?:(?:on|late|early|by)\s+)+[A-Z][a-z]+\.?(?:\s+\d{1,2})?(?:,\s+|,?\s+and\s+)")
 _LOCATIVE_BEFORE = re.compile(
@@ -105,7 +116,7 @@ _GAINS = frozenset({"took_control", "entered", "reached", "breached", "encircled
 _RETREAT = re.compile(r"\b(?:retreat\w*|withdr[ae]w\w*|pull(?:ed|ing)? back|pushed back|driven back|collaps\w+)\b")
 _RELATIVE_GAP = re.compile(r"^\s*,?\s*(?:that|which)\s+(?:\S+\s+){0,5}$")
 _DESTINATION = re.compile(r"\s+(?:to|into|in|at|near|around|towards|toward)\s")   # 'were deployed to Hama'
-_AGENT_GAP = re.compile(r"^\s*(?:(?:\w+\s+){0,2}(?:by|to)\s+)?$")
+_AGENT_GAP = re.compile(r"^\s*(?:(?:\w+\s+){0,2}(?:by|to)\s+(?:(?:former|local|allied|armed|other)\s+)?)?$")
 # hypothetical triggers: a modal or intention word at most two words before ('would consider
 # sending troops'), an expectation at most six ('expected the government in Damascus to fall')
 _MODAL_HEADS = ["will", "would", "could", "might", "may", "must", "should", "can", "won't", "wouldn't", "due",
@@ -324,6 +335,12 @@ class _Sentence:
             limit = min(t.action.max_gap, 2) if country else t.action.max_gap
             listed = ("includ" in gap and _INCLUDE_GAP.fullmatch(gap)
                       and _KINDS_BEFORE.search(text, max(0, t.start - 30), t.start))
+            if not listed and not country and _words(gap) > limit:
+                # 'deployed troops along the border, including around Hermel'; 'struck depots and
+                # armoured vehicles of the militants in the areas of Saraqib': a longer object that
+                # ends in the list or the place where it happened
+                tail = _INCLUDING_TAIL.search(gap) or (t.action.action in _WIDE_ACTIONS and _LOCATIVE_TAIL.search(gap))
+                listed = bool(tail) and _words(gap[:tail.start()]) <= _WIDE_GAP
             if (t.action.place_role == "object" and (listed or _gap_words(gap) <= limit)
                     and (not self._passive(t) or _DESTINATION.match(gap) or t.text.endswith(" to"))
                     and not CLAUSE_BREAK.search(gap) and not _not_object(gap, country)):
@@ -336,10 +353,20 @@ class _Sentence:
                         break
                     chain.append(earlier)
                 return tuple(reversed(chain))
+        list_end = self._list_end(p)
         for t in self.triggers:
-            if t.start < m.end:
+            if t.start < list_end:
                 continue
-            gap = text[m.end:t.start]
+            gap = text[list_end:t.start]
+            if list_end > m.end and _DASH_CLOSE.match(gap):
+                gap = gap[_DASH_CLOSE.match(gap).end():]   # '— Jaramana, Sahnaya, Douma — fell to the rebels'
+            if (t.action.place_role == "subject" or self._passive(t)) and _APPOSITION.fullmatch(gap):
+                # 'The Nasib crossing, Syria's main trade artery with Jordan, was captured': the
+                # apposition's places only describe the subject
+                for q in self.places:
+                    if m.end < q.match.start < t.start:
+                        q.role = "reference"
+                return (t,)
             if CLAUSE_BREAK.search(gap) or _words(gap) > 8:
                 break
             if (t.action.place_role == "subject" or self._passive(t)) and _words(gap) <= t.action.max_gap:
@@ -355,6 +382,19 @@ class _Sentence:
 
     def _passive(self, t: Trigger) -> bool:
         return _passive(self.text, t)
+
+    def _list_end(self, p: _Place) -> int:
+        """Where the list of places that `p` opens ends ('Jaramana, Sahnaya and Douma'): the end of
+        its last place (p's own end when it opens none)."""
+        end, items, joined = p.match.end, 1, False
+        for q in self.places:
+            if q.match.start >= end and q.match.start - end <= 8:
+                sep = _LIST_GAP.fullmatch(self.text, end, q.match.start)
+                if not sep or q.role == "reference":
+                    break
+                end, items, joined = q.match.end, items + 1, joined or "and" in sep.group()
+        # two names and a comma may be an apposition ('the Nasib crossing, Syria's …')
+        return end if joined or items >= 3 else p.match.end
 
     def _has_own_place(self, t: Trigger) -> bool:
         return any(p.match.start >= t.end and _words(self.text[t.end:p.match.start]) <= t.action.max_gap
