@@ -33,6 +33,10 @@ _FIRST_PERSON = frozenset({"we", "our", "us"})
 _THIRD_PERSON_HUMAN = frozenset({"he", "his", "she", "her"})
 _PLURAL_PRONOUNS = frozenset({"they", "their"})
 _BACKED_HEADS = frozenset({"militias", "militia"})   # unlike 'Turkish-backed forces' (the SNA): the backer's own
+_APPOSITIVE = re.compile(r",\s+([^,.;“”\"]{3,80})")
+_QUANTITIES = frozenset({"thousands", "hundreds", "dozens", "scores", "tens"})
+_OF_QUANTIFIERS = frozenset({"some", "many", "several", "most", "all", "none", "number", "group", "groups", "column",
+                             "columns", "convoy", "contingent", "remnants", "members"})
 _GROUP_HEADS = frozenset({"groups", "group", "units", "unit", "forces", "force", "militias", "militia", "brigades"})
 _MILITARY_HEADS = ("army", "military", "troops", "soldiers", "forces", "force")
 _SIDE_NEUTRAL_SUFFIX = re.compile(r"-(?:backed|allied|based|supported|aligned)\b")
@@ -92,9 +96,11 @@ def _between(positions: list[int], a: int, b: int) -> bool:
 
 def _after_preposition(text: str, start: int) -> bool:
     """'the defences of government forces': a phrase right after a preposition is not a subject."""
-    words = text[max(0, start - 16):start].lower().split()
+    words = text[max(0, start - 24):start].lower().split()
     if words and words[-1] in _DETERMINERS:
         words.pop()
+    if len(words) > 1 and words[-1] == "of" and words[-2] in _QUANTITIES | _OF_QUANTIFIERS:
+        return False   # 'dozens of Iraqi fighters crossed': the fighters crossed
     return bool(words) and words[-1] in _PREPOSITIONS
 
 
@@ -202,6 +208,8 @@ def find_actors(text: str, blocked=(), offset: int = 0, verb_ends=()) -> list[Ac
         side = _side(text, cues[i:j + 1])
         of = text.find(" of ", cues[i].end(), end)   # 'fighters of the SNA': the head is 'fighters'
         last = next((c.group() for c in reversed(cues[i:j + 1]) if of < 0 or c.end() <= of), cues[j].group())
+        if last.lower() in _QUANTITIES:
+            last = cues[j].group()   # 'thousands of Syrian soldiers' are soldiers
         plural = (last[-1] == "s" and not last.isupper() and not last.endswith("ss")) or \
             " and " in text[cues[i].start():end]   # a list; a comma alone is an apposition
         obj = _after_preposition(text, start) or _between(verb_ends, start - 1, start + 1)
@@ -260,17 +268,19 @@ class ActorIndex:
     """Actor phrases of a document's sentences, found only for the sentences that need them:
     those with events, and the few before them where a pronoun's antecedent may be."""
 
-    def __init__(self, doc, blocked):
+    def __init__(self, doc, blocked, texts: list[str] | None = None):
         self.doc = doc
         self.blocked = blocked          # text -> positions no phrase may span
+        self.texts = texts              # the sentences as the caller reads them (headlines in capitals lowered)
         self._cache: dict[int, list[ActorPhrase]] = {}
+        self._described: dict[str, str] = {}
 
     def phrases(self, i: int, blocked=None, verb_ends=()) -> list[ActorPhrase]:
         """Phrases of sentence i; `blocked` and `verb_ends` when the caller already knows them."""
         if i not in self._cache:
             s = self.doc.sentences[i]
-            self._cache[i] = find_actors(s.text, self.blocked(s.text) if blocked is None else blocked, s.start,
-                                         verb_ends)
+            text = self.texts[i] if self.texts else s.text
+            self._cache[i] = find_actors(text, self.blocked(text) if blocked is None else blocked, s.start, verb_ends)
         return self._cache[i]
 
     def same_head(self, a: ActorPhrase, i: int) -> ActorPhrase:
@@ -299,11 +309,32 @@ class ActorIndex:
                     return p.side
         return "unknown"
 
-    def antecedent(self, pronoun: ActorPhrase, i: int, speaker: str = "") -> ActorPhrase | None:
-        """What a pronoun of sentence i stands for: 'we/our' is the speaker, 'they' the last plural
-        actor, 'it/its' the last singular one (in this sentence or the two before); None if none."""
-        if speaker and (pronoun.pronoun in _FIRST_PERSON or pronoun.pronoun in _THIRD_PERSON_HUMAN):
-            return ActorPhrase(pronoun.start, pronoun.end, speaker, side_of(speaker), True)
+    def speaker_side(self, speaker: str) -> str:
+        """The side of a speaker as written, else as the article first describes them ('Abu Hamza,
+        a commander in the Southern Operations Room'; 'rebel commander Abu Hamza')."""
+        side = side_of(speaker)
+        if side != "unknown" or not speaker:
+            return side
+        if speaker not in self._described:
+            body, at = self.doc.body, self.doc.body.find(speaker)
+            described = "unknown"
+            if at >= 0:
+                after = _APPOSITIVE.match(body, at + len(speaker))
+                before = " ".join(body[max(0, at - 40):at].split()[-3:])
+                for words in (after.group(1) if after else "", before):
+                    if words and side_of(words) != "unknown":
+                        described = side_of(words)
+                        break
+            self._described[speaker] = described
+        return self._described[speaker]
+
+    def antecedent(self, pronoun: ActorPhrase, i: int, speaker: str = "", third_person: bool = True
+                   ) -> ActorPhrase | None:
+        """What a pronoun of sentence i stands for: 'we/our' is the speaker, and 'he/she' too in what
+        the speaker is said to have said (`third_person`), 'they' the last plural actor, 'it/its' the
+        last singular one (in this sentence or the two before); None if none."""
+        if speaker and (pronoun.pronoun in _FIRST_PERSON or (third_person and pronoun.pronoun in _THIRD_PERSON_HUMAN)):
+            return ActorPhrase(pronoun.start, pronoun.end, speaker, self.speaker_side(speaker), True)
         want_plural = pronoun.pronoun in _PLURAL_PRONOUNS or pronoun.pronoun in _FIRST_PERSON
         fallback = None
         for j in range(i, max(-1, i - 3), -1):   # this sentence first: the others only when needed

@@ -23,6 +23,7 @@ REPORTING = re.compile(
     r"(?<![\w-])(?=" + trie_pattern(_REPORTING_HEADS) + r")(?:[Aa]ccording to|(?:said|says|say|saying|told|tells|tell|"
     r"telling|reported|reports|report|reporting|declared|declares|declaring|"
     r"asserted|asserts|assert|asserting|claimed|claims|claiming|announced|announces|announcing|stated|"
+    r"(?<=to )(?:declare|announce|confirm)|"
     r"added|adding|adds|acknowledged|acknowledges|admitted|admits|confirmed|confirms|confirming|"
     r"insisted|insists|wrote|writes|posted|warned|warns|argued|argues|"
     r"denied|denies|deny|denying|rejected|rejects|dismissed)(?![\w-]))")

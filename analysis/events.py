@@ -86,7 +86,7 @@ _DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "north-e
 _DESCRIPTIVE = frozenset({"stronghold", "strongholds", "bastion", "home", "birthplace", "headquarters", "base",
                           "bases", "heartland", "enclave"})
 _POSSESSIVE_WORDS = frozenset({"their", "its", "his", "her", "our"})
-_LINKERS = frozenset({"linking", "connecting", "between"})
+_LINKERS = frozenset({"linking", "connecting", "between", "overlooking", "overlooks", "bordering", "opposite"})
 _ROADS = frozenset({"road", "highway", "route", "way"})
 _STRIP = "“”\"‘’,.;:()"
 _TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "with", "for", "against", "regarding"})
@@ -101,7 +101,9 @@ _PART_OF_PLACE = re.compile(
     r"cent(?:re|er)|streets|edges?|gates|defences|defenses|old city|main square|prison|entrances?|"
     r"north|south|east|west|frontlines?|front)\b")
 # 'the Damascus suburb of Harasta', 'the Mezzeh district of Damascus': the larger place only locates the smaller
-_PART_OF = re.compile(r"\s+(?:suburbs?|district|neighbou?rhood|quarter)\s+of\s+(?:the\s+)?")
+_PART_OF = re.compile(r"\s+(?:suburbs?|district|neighbou?rhood|quarter)\s+of\s+(?:the\s+)?"
+                      r"(?:(?:northern|southern|eastern|western|central|north-western|north-eastern|south-western|"
+                      r"south-eastern|northwestern|northeastern|southwestern|southeastern)\s+)?")
 _SIZE = {"country": 0, "governorate": 1, "city": 2, "town": 3}
 _NOT_A_PLACE_AFTER = re.compile(r"\s+(?:Forum|Process|format|Conference|Declaration|Accords?|Communiqu[ée])\b")
 _ANAPHOR = re.compile(r"\b[Tt]he (city|town)(?=['’]s\b|\b)(?!\s+of\b)")
@@ -112,6 +114,7 @@ _IRREGULAR_PARTICIPLES = frozenset({"held", "hit", "struck", "lost", "cut", "lef
 _PAST = _IRREGULAR_PARTICIPLES | {"took", "fell", "overran", "swept", "broke", "fled", "withdrew", "retook", "came",
                                    "drove", "won", "began", "met", "shot", "taken", "fallen", "driven"}
 _OPENING_GAP = re.compile(r"[^,;:]*,\s+(?:the\s+)?")
+_HARMS = frozenset({"attacked", "airstrike", "shelled", "clashed"})   # done to the speaker as often as by it
 _GAINS = frozenset({"took_control", "entered", "reached", "breached", "encircled"})
 _RETREAT = re.compile(r"\b(?:retreat\w*|withdr[ae]w\w*|pull(?:ed|ing)? back|pushed back|driven back|collaps\w+)\b")
 _RELATIVE_GAP = re.compile(r"^\s*,?\s*(?:that|which)\s+(?:\S+\s+){0,5}$")
@@ -142,6 +145,10 @@ _ORDERED = re.compile(r"\b(?:ordered|instructed|told|directed)\s+(?:the\s+|its\s
 _NEGATION = re.compile(r"\b(?:not|n't|never|no longer)(?:\s+\w+)?[\s“”\"‘’']+$|n't\s+$"   # "had 'not evacuated'"
                        r"|\bno\s+(?:[\w-]+\s+){0,2}(?:forces|troops|fighters|soldiers|units)\s+(?:had|have|has|were)\s+$",
                        re.I)   # 'no Iraqi forces had entered'
+# '“Reports of IDF tanks advancing toward Damascus are false,”': a denial
+_FALSE_REPORT = re.compile(
+    r"\b[Rr]eports?\s+(?:of|that)\s+(?P<body>[^.;:]*?)\s+(?:are|were|is|was)\s+(?:\w+ly\s+)?[“\"‘']?"
+    r"(?:false|fake|baseless|untrue|lies|incorrect|unfounded|fabricated|not true|wrong)\b")
 # 'told reporters in Moscow': where something was said
 _SAID_IN = re.compile(r"\b(?:said|says|told\s+\w+|speaking|spoke)\s+(?:in|at)\s+(?:the\s+)?$")
 _QUESTION_WORDS = frozenset({"what", "who", "which", "where"})
@@ -183,10 +190,10 @@ def _uncapitalised(text: str, gaz: Gazetteer) -> str:
 def _not_object(gap: str, country: bool) -> bool:
     """Does the gap between a trigger and a place say the place is not its object? A topic ('talks
     on Syria'), an agent ('agreed by Russia'), a question ('controls what in Syria') or a new clause
-    ('push into Aleppo as Turkey calls for calm')."""
+    ('push into Aleppo as Turkey calls for calm') or a reported clause ('declared that Damascus …')."""
     words = gap.split()
     return bool(words) and ((country and words[-1] in _TOPIC_PREPOSITIONS) or "by" in (words[0], words[-1])
-                            or words[0] in _QUESTION_WORDS or _new_clause(words))
+                            or words[0] in _QUESTION_WORDS or words[0] == "that" or _new_clause(words))
 
 
 def _new_clause(words: list[str]) -> bool:
@@ -423,12 +430,12 @@ def extract_events(doc) -> list[dict]:
     dates are only worked out for sentences that have a place governed by a trigger."""
     gaz, vocab = Gazetteer.load(), Vocabulary.load()
     claims = Claims(doc, lambda words: bool(vocab.find(words)))
+    texts = [_uncapitalised(s.text, gaz) for s in doc.sentences]
     actors = ActorIndex(doc, lambda text: [t.start for t in vocab.find(text)] +
-                        [m.start() for m in REPORTING.finditer(text)])
+                        [m.start() for m in REPORTING.finditer(text)], texts)
     dates = _DocumentDates(doc)
     antecedents: dict = {}   # 'city'/'town' -> the place 'the city'/'the town' refers to
     rows: list[dict] = []
-    texts = [_uncapitalised(s.text, gaz) for s in doc.sentences]
     found = [gaz.find(text) for text in texts]
     learned = _LearnedPlaces(texts, found)
     for s, text, places in zip(doc.sentences, texts, found):
@@ -536,7 +543,8 @@ def _row(doc, s, p: _Place, t: Trigger, triggers, actors: ActorIndex, frames, me
     if place.place_type in _ABROAD and (t.action.action == "advanced_toward" or (
             t.action.action == "redeployed" and (not actor or actor.side == "unknown"))):
         return None   # 'had moved on to Moscow', 'he left for Ankara': no offensive or unknown force abroad
-    negated = bool(_NEGATION.search(text, max(0, t.start - 24), t.start))
+    negated = bool(_NEGATION.search(text, max(0, t.start - 24), t.start)) or any(
+        f.start("body") <= t.start < f.end("body") for f in _FALSE_REPORT.finditer(text))
     if negated or (frame and frame.denied):
         status = "denied"
     elif frame and not is_agency(frame.claimer):
@@ -570,7 +578,7 @@ def _passive(text: str, t: Trigger) -> bool:
             return False
     if not (word.endswith(("ed", "en", "wn")) or word in _IRREGULAR_PARTICIPLES):
         return False
-    before = text[max(0, t.start - 24):t.start].split()[-2:]
+    before = text[max(0, t.start - 24):t.start].replace("“", " ").replace('"', " ").split()[-2:]   # 'been “liberated”' 
     return bool(before) and (before[-1] in _BE or (len(before) == 2 and before[-1].endswith("ly")
                                                    and before[0] in _BE))
 
@@ -596,6 +604,7 @@ def _actor(t: Trigger, s, actors: ActorIndex, frame: Frame | None) -> ActorPhras
     phrases = [a for a in actors.phrases(s.index) if not is_agency(a.text)]   # 'told AFP': a channel
     speaker = frame.claimer if frame else ""
     t0, t1 = base + t.start, base + t.end
+    said_after = bool(frame) and frame.verb_start > t0
     after = [a for a in phrases if a.start >= t0 and not a.pronoun]
     passive = t.action.place_role == "subject" or text.startswith(" by ", t.end) or (
         _passive(text, t) and not _DESTINATION.match(text, t.end) and t.action.action != "fled")   # 'driven to': Assad
@@ -603,30 +612,31 @@ def _actor(t: Trigger, s, actors: ActorIndex, frame: Frame | None) -> ActorPhras
         for a in after:
             if a.start < t1 or _AGENT_GAP.match(text[t.end:a.start - base] + " "):
                 return a
-        if passive:
-            return None
+        if passive:   # 'Rebels said Damascus had been liberated': no agent, the speaker's own side
+            side = actors.speaker_side(speaker) if speaker and t.action.action not in _HARMS else "unknown"
+            return ActorPhrase(t0, t0, speaker, side, True) if side != "unknown" else None
         adjacent = [a for a in phrases if a.end <= t0 and _words(text[a.end - base:t.start].replace("’s", "")) <= 1]
-        return _resolve(adjacent[-1], actors, s.index, speaker) if adjacent else None
+        return _resolve(adjacent[-1], actors, s.index, speaker, said_after) if adjacent else None
     first = t.text.split(None, 1)[0].lower()
     adjacent = [a for a in phrases if a.end <= t0 and not text[a.end - base:t.start].strip()]
     if adjacent and first in t.action.nouns:   # 'government shelling', 'Russian air strikes'
-        return _resolve(adjacent[-1], actors, s.index, speaker)
+        return _resolve(adjacent[-1], actors, s.index, speaker, said_after)
     subjects = [a for a in phrases if a.end <= t0 and not a.object_position]
     if subjects:
-        actor = _resolve(subjects[-1], actors, s.index, speaker)
+        actor = _resolve(subjects[-1], actors, s.index, speaker, said_after)
         if (subjects[-1].pronoun and actor.side == "government" and t.action.action in _GAINS
                 and _RETREAT.search(text, 0, t.start)):
             actor = _gainer(subjects[-1], actors, s.index) or actor
         if len(subjects) > 1 and _ORDERED.search(text, 0, actor.start - base):   # 'Netanyahu ordered troops to'
-            return replace(actor, side=_resolve(subjects[-2], actors, s.index, speaker).side)
+            return replace(actor, side=_resolve(subjects[-2], actors, s.index, speaker, said_after).side)
         return actor
     clause_end = CLAUSE_BREAK.search(text, t.end)
     limit = base + (clause_end.start() if clause_end else len(text))
     later = [a for a in after if a.start < limit and not a.object_position and not a.neutral]
     if later:
-        return _resolve(later[0], actors, s.index, speaker)
-    if speaker and side_of(speaker) != "unknown":   # 'Officials said extra brigades had been moved to …'
-        return ActorPhrase(t0, t0, speaker, side_of(speaker), True)
+        return _resolve(later[0], actors, s.index, speaker, said_after)
+    if speaker and actors.speaker_side(speaker) != "unknown":   # 'Officials said extra brigades had been moved to …'
+        return ActorPhrase(t0, t0, speaker, actors.speaker_side(speaker), True)
     return None
 
 
@@ -640,23 +650,24 @@ def _gainer(pronoun: ActorPhrase, actors: ActorIndex, i: int) -> ActorPhrase | N
     return None
 
 
-def _resolve(a: ActorPhrase, actors: ActorIndex, i: int, speaker: str) -> ActorPhrase:
+def _resolve(a: ActorPhrase, actors: ActorIndex, i: int, speaker: str, said_after: bool = False) -> ActorPhrase:
     """A pronoun stands for its antecedent, a bare 'troops' for the last 'Israeli troops'; 'its
     forces', 'his government' take the side of what the possessive stands for; a phrase with no side
     inside a statement ('the air force', said an Israeli official) takes the speaker's side. The
     text stays as written unless it is a pronoun."""
-    if a.pronoun:
-        a = actors.antecedent(a, i, speaker) or a
+    if a.pronoun:   # 'He flew out of Damascus, according to a diplomat': 'he' is not the diplomat
+        a = actors.antecedent(a, i, speaker, third_person=not said_after) or a
     else:
         a = actors.same_head(a, i)
     lead = possessive_lead(a)
-    ref = actors.antecedent(lead, i, speaker) if lead else None
+    ref = actors.antecedent(lead, i, speaker, third_person=not said_after) if lead else None
     if ref and ref.side != "unknown":
         return replace(a, side=ref.side)
-    if speaker and not a.pronoun and is_bare_head(a.text) and side_of(speaker) == "foreign":
+    speaker_side = actors.speaker_side(speaker) if speaker else "unknown"
+    if speaker and not a.pronoun and is_bare_head(a.text) and speaker_side == "foreign":
         return replace(a, side="foreign")   # 'IDF says troops seized the Hermon post': its own troops
-    if a.side == "unknown" and not a.neutral and speaker and side_of(speaker) != "unknown":
-        return replace(a, side=side_of(speaker))
+    if a.side == "unknown" and not a.neutral and speaker_side != "unknown":
+        return replace(a, side=speaker_side)
     if a.side == "unknown" and not a.neutral and is_group_head(a.text):
         # 'The groups captured Suran', 'Other units reached …': the armed side last named
         return replace(a, side=actors.last_side(a, i))

@@ -22,6 +22,8 @@ _NAV_START = re.compile(
     r"recommended|you may also like|continue reading)\b",
     re.IGNORECASE,
 )
+# "Read more: <a teaser headline of any length>", "Related | …"
+_TEASER = re.compile(r"^\s*[\w ]{2,25}?\s*[:|]")
 _AGENCIES = r"AFP|Reuters|AP|Associated Press|PTI|ANI|IANS|dpa|DPA|Xinhua|Anadolu|SANA|EFE|Bloomberg|UNI"
 _CREDIT_LINE = re.compile(
     rf"^\s*(?:\(\s*(?P<paren>(?:with\s+)?(?:inputs?\s+from\s+)?(?:agency\s+inputs|agencies|{_AGENCIES})"
@@ -69,7 +71,8 @@ def find_furniture(body: str) -> Furniture:
         elif credit:
             spans.append((start, end))
             agencies.append(next(g for g in credit.groups() if g))
-        elif words <= 8 and _NAV_START.match(line) and not line.rstrip().endswith((".", "”", '"')):
+        elif (words <= 8 or (words <= 30 and _TEASER.match(line))) and _NAV_START.match(line) \
+                and not line.rstrip().endswith((".", "”", '"')):
             spans.append((start, end))
         else:
             dateline = _DATELINE.match(line)
