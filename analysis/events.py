@@ -47,6 +47,8 @@ from .wordlists import trie_pattern
 SETTLEMENT_TYPES = ("city", "town")
 _LIST_SEP = re.compile(
     r"\s*(?:,|,?\s+and|,?\s+or|,\s+including|,?\s+as well as)\s+(?:(?:in|at|to|into|from|of)\s+)?"
+    r"(?:(?:[a-z-]+\s+){1,3}(?:in|at|near)\s+)?"   # 'hitting the airport, the air base and weapons depots in the Qalamoun'
+
     r"(?:(?:most|much|all|parts|a large part|the whole|the rest)\s+of\s+)?(?:the\s+)?"
     r"(?:[a-z-]+\s+){0,2}(?:(?:city|town|village|province|governorate|neighbourhood|area)\s+of\s+)?")
 # 'took the desert city of Palmyra': the words naming the kind of place are not a gap
@@ -62,6 +64,9 @@ _INCLUDING_TAIL = re.compile(
 _LOCATIVE_TAIL = re.compile(
     r"\s(?:in|near|around|across|at|outside|inside)\s+(?:the\s+)?(?:(?:[\w-]+\s+)?(?:areas?|provinces?|countryside|"
     r"outskirts|vicinity|city|town|villages?|towns|region|governorates?)\s+of\s+)?$")
+_HEADLINE_POSITION = re.compile(
+    r"^(?P<actor>[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}?)\s+(?P<prep>in|inside|into|at|near|outside)\s+(?:the\s+)?"
+    r"(?:(?:northern|southern|eastern|western|central|rural)\s+)?[A-Z][^.!?]*$")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 _DASH_CLOSE = re.compile(r"\s*[—–]\s*")
 _APPOSITION = re.compile(r"(?:\s+[a-z]+){0,2},\s[^,;:—–“”\"]{3,90},\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?(?:\w+ly\s+)?")
@@ -234,6 +239,8 @@ class _Sentence:
         self.triggers = []
         conditional = _CONDITIONAL.match(text)
         triggers = vocab.find(text) if not conditional and (self.places or possible(text)) else []
+        if not triggers and self.places:
+            triggers = _headline_position(text, vocab)
         if triggers:
             self.places += [_Place(m) for m in unlisted(text, [p.match for p in self.places], triggers)]
             self.places.sort(key=lambda p: p.match.start)
@@ -467,6 +474,16 @@ def extract_events(doc) -> list[dict]:
         row["event_id"] = f"{doc.doc_id}-e{n:03d}"
     cols = columns("events")
     return [{c: row.get(c) for c in cols} for row in rows]
+
+
+def _headline_position(text: str, vocab: Vocabulary) -> list[Trigger]:
+    """A headline with no verb that puts an armed side at a place ('Rebels in northern Homs',
+    'Israeli troops at Quneitra'): the preposition is the trigger, 'in' an entry, 'at' a reach."""
+    h = _HEADLINE_POSITION.match(text)
+    if not h or len(text.split()) > 8 or side_of(h.group("actor")) == "unknown":
+        return []
+    action = vocab.actions["entered" if h.group("prep") in ("in", "inside", "into") else "reached"]
+    return [Trigger(h.start("prep"), h.end("prep"), h.group("prep"), action, False)]
 
 
 class _LearnedPlaces:
