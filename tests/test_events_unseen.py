@@ -1,0 +1,120 @@
+"""Rules written after measuring the events extractor on a fresh set of unseen articles (Dec 2024,
+batches 5-7): each test is a general pattern of wire, live-blog, state-media and feature copy, in
+sentences written for the test."""
+import pytest
+
+from analysis.corpus import document_from_text
+from analysis.events import extract_events
+
+
+def events(text, published="2024-12-10"):
+    return extract_events(document_from_text(text, published=published))
+
+
+def brief(rows, *fields):
+    return [tuple(r[f] for f in fields) for r in rows]
+
+
+def test_a_place_learnt_from_its_context_is_a_place_everywhere_in_the_article():
+    rows = events("Insurgents push into Umm Kharaz\n\n"
+                  "On Thursday the insurgents pushed into the nearby town of Umm Kharaz.")
+    assert brief(rows, "place", "action", "actor_side") == [("Umm Kharaz", "entered", "opposition")] * 2
+
+
+def test_a_headline_in_capitals_is_read_for_places_and_actors():
+    assert brief(events("REBELS ENTER HOMS\n\nThe army said nothing."), "place", "action", "actor_side") == [
+        ("Homs", "entered", "opposition")]
+
+
+def test_a_verbless_headline_that_puts_an_armed_side_at_a_place():
+    assert brief(events("Rebels in northern Homs\n\nMore soon."), "place", "action", "actor_side") == [
+        ("Homs", "entered", "opposition")]
+    assert events("Residents in Homs\n\nMore soon.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry denied reports that the army had withdrawn from Hama.",
+    "“Reports of Israeli tanks advancing toward Damascus are false,” a military spokesman said.",
+])
+def test_denied_reports_and_reports_called_false_are_denials(text):
+    assert [r["status"] for r in events(text)] == ["denied"]
+
+
+def test_an_unnamed_group_takes_the_side_last_named():
+    rows = events("Opposition groups pressed south on Monday. The groups captured the town of Morek on Tuesday.")
+    assert brief(rows, "place", "actor_side") == [("Morek", "opposition")]
+
+
+def test_troops_in_a_foreign_militarys_statement_are_its_own():
+    rows = events("The Israeli military said troops had entered Quneitra province.")
+    assert brief(rows, "place", "actor_side", "status") == [("Quneitra", "foreign", "claimed")]
+
+
+def test_a_speaker_takes_the_side_the_article_describes():
+    rows = events("“We entered Jaramana before dawn,” said Abu Khalil, a rebel commander.")
+    assert brief(rows, "place", "actor_side", "status") == [("Jaramana", "opposition", "claimed")]
+
+
+def test_he_in_an_according_to_sentence_is_not_the_source():
+    rows = events("President Bashar al-Assad met his generals on Saturday. "
+                  "He flew out of Damascus before dawn on Sunday, according to a Western diplomat.")
+    assert brief(rows, "place", "action", "actor_side") == [("Damascus", "fled", "government")]
+
+
+def test_thousands_of_soldiers_are_soldiers_not_civilians():
+    rows = events("Thousands of Syrian soldiers crossed into Iraq at al-Qaim.")
+    assert {r["actor_side"] for r in rows} == {"government"} and len(rows) == 2
+
+
+def test_an_apposition_before_a_passive_only_describes_its_subject():
+    rows = events("The Nasib crossing, the main trade artery with Jordan, was captured by former rebels on Friday.")
+    assert brief(rows, "place", "actor_side") == [("Nasib crossing", "opposition")]
+
+
+def test_a_list_between_dashes_is_the_subject_of_the_verb_after_it():
+    rows = events("The towns ringing the capital — Jaramana, Sahnaya, Douma — fell to the rebels.")
+    assert brief(rows, "place", "action") == [("Jaramana", "took_control"), ("Sahnaya", "took_control"),
+                                             ("Douma", "took_control")]
+
+
+def test_places_after_including_belong_to_the_verb_before():
+    rows = events("Syrian troops regained control of several localities north of Hama, including Maardes.")
+    assert brief(rows, "place", "action", "actor_side") == [("Maardes", "regained_control", "government")]
+
+
+def test_strikes_on_targets_in_named_areas():
+    rows = events("Russian aviation struck command posts, depots and armoured vehicles of the militants in the "
+                  "areas of Saraqib and Sarmada.")
+    assert brief(rows, "place", "action", "actor_side") == [("Saraqeb", "airstrike", "foreign"),
+                                                          ("Sarmada", "airstrike", "foreign")]
+
+
+def test_footage_posted_by_an_outlet_is_not_a_claim():
+    rows = events("Men of Dignity fighters moved into the governorate building in Sweida, "
+                  "videos posted by a local news site showed.")
+    assert brief(rows, "place", "status", "actor_side") == [("Sweida", "reported", "opposition")]
+
+
+def test_the_district_of_a_city_is_the_event_place_not_the_city():
+    rows = events("The SNA has cleared the Tal Rifaat district of northern Aleppo of YPG fighters.")
+    assert [r["place_text"] for r in rows] == ["Tal Rifaat"]
+
+
+@pytest.mark.parametrize("text,side", [
+    ("The Syrian Free Army said its fighters were advancing towards Palmyra.", "opposition"),
+    ("H.T.S. fighters entered Hama on Thursday.", "opposition"),
+    ("Armed Druze groups took over the governorate building in Sweida.", "opposition"),
+])
+def test_named_groups_written_as_the_outlet_writes_them(text, side):
+    assert [r["actor_side"] for r in events(text)] == [side]
+
+
+def test_a_position_on_the_outskirts_needs_a_verb():
+    assert brief(events("Rebels were on the outskirts of Homs on Friday."), "place", "action") == [("Homs", "reached")]
+    rows = events("Israeli jets struck the Mezzeh military airport on the outskirts of Damascus.")
+    assert "reached" not in [r["action"] for r in rows]
+
+
+def test_a_teaser_line_of_any_length_is_page_furniture():
+    assert events("Read more: Syria war: Rebels close in on Homs as Assad's army crumbles\n\n"
+                  "The day was quiet.") == []
