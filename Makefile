@@ -33,6 +33,7 @@ extract: $(STAMP) ## only the tables: python -m analysis extract seeds --out rep
 quality: $(STAMP) ## score the extractors against the hand-annotated development and held-out articles
 	$(PY) -m analysis.benchmarks.fixtures --dir tests/fixtures
 	$(PY) -m analysis.benchmarks.fixtures --dir tests/fixtures/heldout
+	$(PY) -m analysis.benchmarks.fixtures --dir tests/fixtures/heldout2
 
 lab: $(STAMP) ## open JupyterLab on the project
 	$(VENV)/bin/jupyter lab --notebook-dir=. $(if $(filter 0,$(shell id -u)),--allow-root)
