@@ -249,7 +249,7 @@ def _bare_heads(text: str) -> tuple:
 
 def is_bare_head(text: str) -> bool:
     """'the troops', 'the army': an armed-force head with no name or modifier."""
-    return bool(_bare_heads(text)) and _bare_heads(text)[0] in _MILITARY_HEADS
+    return _bare_heads(text)[:1] == _MILITARY_HEADS[:1]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -299,20 +299,19 @@ class ActorIndex:
                     return replace(a, side=p.side)
         return a
 
-    def last_side(self, a: ActorPhrase, i: int) -> str:
-        """The side of the last armed actor named before `a` in sentence i or the two before it
-        (a subject, not civilians), 'unknown' if none."""
+    def last_named(self, a: ActorPhrase, i: int, wanted) -> ActorPhrase | None:
+        """The last actor named before `a` in sentence i or the two before it (not a pronoun, not
+        civilians) for which `wanted(phrase)` holds; None if none."""
         for j in range(i, max(-1, i - 3), -1):
             for p in reversed(self.phrases(j)):
-                if p.start < a.start and not p.pronoun and not p.neutral and not p.object_position \
-                        and p.side != "unknown":
-                    return p.side
-        return "unknown"
+                if p.start < a.start and not p.pronoun and not p.neutral and wanted(p):
+                    return p
+        return None
 
     def speaker_side(self, speaker: str) -> str:
         """The side of a speaker as written, else as the article first describes them ('Abu Hamza,
         a commander in the Southern Operations Room'; 'rebel commander Abu Hamza')."""
-        side = side_of(speaker)
+        side = side_of(speaker) if speaker else "unknown"
         if side != "unknown" or not speaker:
             return side
         if speaker not in self._described:

@@ -48,7 +48,6 @@ SETTLEMENT_TYPES = ("city", "town")
 _LIST_SEP = re.compile(
     r"\s*(?:,|,?\s+and|,?\s+or|,\s+including|,?\s+as well as)\s+(?:(?:in|at|to|into|from|of)\s+)?"
     r"(?:(?:[a-z-]+\s+){1,3}(?:in|at|near)\s+)?"   # 'hitting the airport, the air base and weapons depots in the Qalamoun'
-
     r"(?:(?:most|much|all|parts|a large part|the whole|the rest)\s+of\s+)?(?:the\s+)?"
     r"(?:[a-z-]+\s+){0,2}(?:(?:city|town|village|province|governorate|neighbourhood|area)\s+of\s+)?")
 # 'took the desert city of Palmyra': the words naming the kind of place are not a gap
@@ -630,7 +629,7 @@ def _actor(t: Trigger, s, actors: ActorIndex, frame: Frame | None) -> ActorPhras
             if a.start < t1 or _AGENT_GAP.match(text[t.end:a.start - base] + " "):
                 return a
         if passive:   # 'Rebels said Damascus had been liberated': no agent, the speaker's own side
-            side = actors.speaker_side(speaker) if speaker and t.action.action not in _HARMS else "unknown"
+            side = actors.speaker_side(speaker) if t.action.action not in _HARMS else "unknown"
             return ActorPhrase(t0, t0, speaker, side, True) if side != "unknown" else None
         adjacent = [a for a in phrases if a.end <= t0 and _words(text[a.end - base:t.start].replace("’s", "")) <= 1]
         return _resolve(adjacent[-1], actors, s.index, speaker, said_after) if adjacent else None
@@ -652,19 +651,17 @@ def _actor(t: Trigger, s, actors: ActorIndex, frame: Frame | None) -> ActorPhras
     later = [a for a in after if a.start < limit and not a.object_position and not a.neutral]
     if later:
         return _resolve(later[0], actors, s.index, speaker, said_after)
-    if speaker and actors.speaker_side(speaker) != "unknown":   # 'Officials said extra brigades had been moved to …'
-        return ActorPhrase(t0, t0, speaker, actors.speaker_side(speaker), True)
+    speaker_side = actors.speaker_side(speaker)
+    if speaker_side != "unknown":   # 'Officials said extra brigades had been moved to …'
+        return ActorPhrase(t0, t0, speaker, speaker_side, True)
     return None
 
 
 def _gainer(pronoun: ActorPhrase, actors: ActorIndex, i: int) -> ActorPhrase | None:
     """'Government forces have been in retreat since Nov. 30, when they took Saraqeb': the 'they'
     who gained is the last opposition actor of this sentence or the two before."""
-    for j in range(i, max(-1, i - 3), -1):
-        for p in reversed(actors.phrases(j)):
-            if p.start < pronoun.start and not p.pronoun and p.side == "opposition":
-                return replace(pronoun, text=p.text, side=p.side)
-    return None
+    p = actors.last_named(pronoun, i, lambda p: p.side == "opposition")
+    return replace(pronoun, text=p.text, side=p.side) if p else None
 
 
 def _resolve(a: ActorPhrase, actors: ActorIndex, i: int, speaker: str, said_after: bool = False) -> ActorPhrase:
@@ -680,14 +677,15 @@ def _resolve(a: ActorPhrase, actors: ActorIndex, i: int, speaker: str, said_afte
     ref = actors.antecedent(lead, i, speaker, third_person=not said_after) if lead else None
     if ref and ref.side != "unknown":
         return replace(a, side=ref.side)
-    speaker_side = actors.speaker_side(speaker) if speaker else "unknown"
-    if speaker and not a.pronoun and is_bare_head(a.text) and speaker_side == "foreign":
+    speaker_side = actors.speaker_side(speaker)
+    if speaker_side == "foreign" and not a.pronoun and is_bare_head(a.text):
         return replace(a, side="foreign")   # 'IDF says troops seized the Hermon post': its own troops
     if a.side == "unknown" and not a.neutral and speaker_side != "unknown":
         return replace(a, side=speaker_side)
     if a.side == "unknown" and not a.neutral and is_group_head(a.text):
         # 'The groups captured Suran', 'Other units reached …': the armed side last named
-        return replace(a, side=actors.last_side(a, i))
+        last = actors.last_named(a, i, lambda p: p.side != "unknown" and not p.object_position)
+        return replace(a, side=last.side) if last else a
     return a
 
 
