@@ -61,18 +61,24 @@ _INCLUDING_TAIL = re.compile(
     r",?\s+(?:including|such as|among them)\s+(?:(?:in|at|around|near|on)\s+)?(?:the\s+)?"
     r"(?:(?:city|town|village|villages|towns|cities|areas?)\s+of\s+)?$")
 _LOCATIVE_TAIL = re.compile(
-    r"\s(?:in|near|around|across|at|outside|inside)\s+(?:the\s+)?(?:(?:[\w-]+\s+)?(?:areas?|provinces?|countryside|"
-    r"outskirts|vicinity|city|town|villages?|towns|region|governorates?)\s+of\s+)?$")
+    r"\s(?:in|near|around|across|at|outside|inside|on)\s+(?:the\s+)?(?:(?:[\w-]+\s+)?(?:areas?|provinces?|countryside|"
+    r"outskirts|vicinity|city|town|villages?|towns|region|governorates?|axis|axes|fronts?)\s+of\s+)?$")
 _HEADLINE_POSITION = re.compile(
     r"^(?P<actor>[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}?)\s+(?P<prep>in|inside|into|at|near|outside)\s+(?:the\s+)?"
     r"(?:(?:northern|southern|eastern|western|central|rural)\s+)?[A-Z][^.!?]*$")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 _DASH_CLOSE = re.compile(r"\s*[—–]\s*")
 _APPOSITION = re.compile(r"(?:\s+[a-z]+){0,2},\s[^,;:—–“”\"]{3,90},\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?(?:\w+ly\s+)?")
-_WIDE_ACTIONS = frozenset({"airstrike", "shelled", "attacked", "redeployed"})
+_REPELLED = re.compile(r"\b(?:repel\w*|repuls\w*|thwart\w*|foil\w*|fend\w*\s+off|fought\s+off|beat\w*\s+back|"
+                       r"confront\w*)\s+(?:(?:an?|the|their|its|several|repeated|multiple|\w+-scale)\s+)*\Z")
+_OTHER_SIDE = {"government": "opposition"}   # rebels fight each other too (SNA and SDF)
+# joint operations of the state and its allies count as the government's (gold guidelines)
+_JOINT = re.compile(r",?\s(?:together|along|jointly|in\s+cooperation|in\s+coordination)\s+with\s|,?\salongside\s")
+_WIDE_ACTIONS = frozenset({"airstrike", "shelled", "attacked", "redeployed", "met"})
 _WIDE_GAP = 14
 _KINDS_BEFORE = re.compile(r"\b(?:towns|villages|cities|places|areas|localities|positions)\s+$", re.I)
-_DATED_SEP = re.compile(r"\s+(?:(?:on|late|early|by)\s+)+[A-Z][a-z]+\.?(?:\s+\d{1,2})?(?:,\s+|,?\s+and\s+)")
+_DATED_SEP = re.compile(r"\s+(?:(?:on|late|early|by|in\s+the\s+(?:early|small)\s+hours\s+of)\s+)+(?:\d{1,2}\s+)?"
+                        r"[A-Z][a-z]+\.?(?:\s+\d{1,2})?(?:,\s+|,?\s+and\s+)")
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|around|inside|outside|across|on)\s+(?:the\s+)?(?:[\w-]+\s+)?"
     r"(?:(?:city|town|province)\s+of\s+)?$", re.I)
@@ -318,7 +324,8 @@ class _Sentence:
                     p.fronted = True
                     p.triggers = tuple(t for t in triggers if t.start >= fronted.end())
                     abroad = m.place.place_type in _ABROAD
-                    if abroad and REPORTING.search(text, fronted.end()):
+                    said = REPORTING.search(text, fronted.end()) if abroad else None
+                    if said and (not p.triggers or said.start() < p.triggers[0].start):
                         p.triggers = ()   # 'In Washington, officials said US forces struck …': where it was said
             if _MODAL_AFTER.match(text, m.end):
                 p.triggers = ()   # 'pulling out from Syria might be the best thing': hypothetical
@@ -577,7 +584,8 @@ def _row(doc, s, p: _Place, t: Trigger, triggers, actors: ActorIndex, frames, me
         "acled_event_type": t.action.acled_event_type, "acled_sub_event_type": t.action.acled_sub_event_type,
         "place": place.name, "place_text": m.place_text, "place_type": place.place_type,
         "admin1": place.admin1, "lat": place.lat, "lon": place.lon, "km_to_damascus": _km_to_damascus(place),
-        "extent": extent(text, t.end, m.start, next((u.start for u in triggers if u.start > t.start), len(text))),
+        "extent": extent(text, t.end, m.start, next((u.start for u in triggers if u.start > t.start), len(text)))
+        or m.qualifier,
         "distance_km": distance_km, "distance_from": distance_from,
         "status": status, "claimed_by": frame.claimer if frame else "",
         "sentence_index": s.index, "sentence": text, "start": s.start + start, "end": s.start + end,
@@ -632,7 +640,16 @@ def _actor(t: Trigger, s, actors: ActorIndex, frame: Frame | None) -> ActorPhras
             side = actors.speaker_side(speaker) if t.action.action not in _HARMS else "unknown"
             return ActorPhrase(t0, t0, speaker, side, True) if side != "unknown" else None
         adjacent = [a for a in phrases if a.end <= t0 and _words(text[a.end - base:t.start].replace("’s", "")) <= 1]
-        return _resolve(adjacent[-1], actors, s.index, speaker, said_after) if adjacent else None
+        if adjacent:
+            return _resolve(adjacent[-1], actors, s.index, speaker, said_after)
+        repelled = _REPELLED.search(text, max(0, t.start - 40), t.start)
+        defenders = [a for a in phrases if a.end <= base + (repelled.start() if repelled else 0)
+                     and not a.object_position]
+        if repelled and defenders:   # 'the army said units had repelled an attack on Qatana': the other side's
+            side = _resolve(defenders[-1], actors, s.index, speaker, said_after).side
+            if side in _OTHER_SIDE:
+                return ActorPhrase(t0, t0, "", _OTHER_SIDE[side], True)
+        return None
     first = t.text.split(None, 1)[0].lower()
     adjacent = [a for a in phrases if a.end <= t0 and not text[a.end - base:t.start].strip()]
     if adjacent and first in t.action.nouns:   # 'government shelling', 'Russian air strikes'
@@ -645,6 +662,9 @@ def _actor(t: Trigger, s, actors: ActorIndex, frame: Frame | None) -> ActorPhras
             actor = _gainer(subjects[-1], actors, s.index) or actor
         if len(subjects) > 1 and _ORDERED.search(text, 0, actor.start - base):   # 'Netanyahu ordered troops to'
             return replace(actor, side=_resolve(subjects[-2], actors, s.index, speaker, said_after).side)
+        if actor.side == "foreign" and _JOINT.search(text, subjects[-1].end - base, t.start) and any(
+                a.side == "government" for a in phrases if subjects[-1].end <= a.start < t0):
+            return replace(actor, side="government")   # 'Russian jets, together with the Syrian air force, struck'
         return actor
     clause_end = CLAUSE_BREAK.search(text, t.end)
     limit = base + (clause_end.start() if clause_end else len(text))

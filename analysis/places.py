@@ -12,7 +12,7 @@ import functools
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .config import REFERENCE_DIR
@@ -40,7 +40,7 @@ _KEY_APOS = re.compile(_APOS_RE)
 _KEY_SEP = re.compile(_SEP_RE)
 
 _GOV_WORDS = r"(?:[Pp]rovinces?|[Gg]overnorates?)"
-_SUFFIX = re.compile(r"[ \u00a0](" + _GOV_WORDS + r"|countryside|[Cc]ity)(?!\w)")
+_SUFFIX = re.compile(r"[ \u00a0](" + _GOV_WORDS + r"|[Cc]ity)(?!\w)")
 _PREFIX_GOV = re.compile(_GOV_WORDS + r"(?: of)?,? $")
 _PREFIX_CITY = re.compile(r"(?:city|town|village) of $")
 _PLURAL_SUFFIX = re.compile(r"(?:[Pp]rovinces|[Gg]overnorates)$")
@@ -67,6 +67,23 @@ _RUN_WORD = re.compile(r"[\w’'-]+")
 _PERSON_BEFORE = re.compile(r"(?<![\w.])(?:bin|ibn|bint|Bin|Ibn|Bint|Minister|President|Secretary|Mr\.?|Mrs\.?|Ms\.?"
                             r"|Dr\.?|King|Queen|Prince|Emir|Senator|General|Gen\.|Colonel|Col\.) $")
 
+# Landmarks named after a place are places of their own, as the press names them: a facility
+# ('Mezzeh military airport', 'the Salamiyah road', 'the citadel of Aleppo') or a countryside
+# ('the northern countryside of Hama', "Aleppo's western countryside").
+_DIRECTION = r"(?:(?:north|south)-?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern)?|central)"
+_FACILITY_KIND = (r"(?:(?:[Ii]nternational|[Mm]ilitary|[Cc]entral|[Nn]aval)\s+)?(?:[Aa]irport|[Aa]ir\s?[Bb]ase|"
+                  r"[Aa]irfield|[Pp]rison|[Cc]itadel|[Mm]ilitary\s+[Aa]cademy|[Bb]order\s+[Cc]rossing|[Cc]rossing|"
+                  r"[Dd]am|[Rr]efinery|[Ss]quare)")
+_FACILITY_AFTER = re.compile(r"[ \u00a0]" + _FACILITY_KIND + r"(?!\w)")
+_ROAD_AFTER = re.compile(r"[ \u00a0](?:[Hh]ighway|[Rr]oad|[Mm]otorway)(?!\w)")
+_THE_BEFORE = re.compile(r"(?<!\w)[Tt]he[ \u00a0]\Z")
+_FACILITY_OF = re.compile(r"(?<!\w)(?:[Tt]he[ \u00a0])?((?:(?:military|central|international)\s+)?(?:citadel|airport|"
+                          r"prison|air\s?base|military\s+academy))\s+of\s+(?:the\s+)?\Z", re.I)
+_COUNTRYSIDE_OF = re.compile(r"(?<!\w)(?:(" + _DIRECTION + r")\s+)?(countryside)\s+of\s+(?:the\s+)?\Z", re.I)
+_COUNTRYSIDE_AFTER = re.compile(r"(?:[ \u00a0]" + _GOV_WORDS + r")?(?:['’]s)?[ \u00a0](?:(" + _DIRECTION +
+                                r")\s+)?countrysides?(?!\w)")
+_DIRECTION_BEFORE = re.compile(r"(?<!\w)(" + _DIRECTION + r")[ \u00a0]\Z", re.I)
+
 
 @dataclass(frozen=True)
 class Place:
@@ -84,12 +101,14 @@ class Place:
 
 @dataclass(frozen=True)
 class PlaceMatch:
-    """A mention: text[start:end] == place_text, resolved to one place using its context."""
+    """A mention: text[start:end] == place_text, resolved to one place using its context (a
+    landmark named after a place, such as 'Mezzeh military airport', resolves to that place)."""
 
     start: int
     end: int
     place_text: str
     place: Place
+    qualifier: str = ""     # a landmark's own words: 'military airport', 'northern countryside'
 
 
 @functools.lru_cache(maxsize=65536)
@@ -189,7 +208,7 @@ class Gazetteer:
         for start, end, candidates, wanted in raw:
             place = _choose(candidates, wanted)
             matches.append(PlaceMatch(start, end, text[start:end], place))
-        return _drop_capital_appositions(text, matches, self._capital_keys)
+        return _landmarks(self, text, _drop_capital_appositions(text, matches, self._capital_keys))
 
     def _fuzzy(self, text: str, raw: list) -> None:
         """Capitalised names the exact matcher missed, looked up by their transliteration key."""
@@ -309,6 +328,54 @@ def _drop_capital_appositions(text: str, matches: list[PlaceMatch], capital_keys
                 continue
         keep.append(m)
     return keep
+
+
+def _landmarks(gaz: "Gazetteer", text: str, matches: list[PlaceMatch]) -> list[PlaceMatch]:
+    """Extend each Syrian match over the facility or countryside it names: the mention is the
+    landmark as written ('northern countryside of Hama'), the place stays the gazetteer's (the
+    governorate for a countryside), and the landmark's own words are its `qualifier`."""
+    out: list[PlaceMatch] = []
+    for m in matches:
+        place = m.place
+        if place.country != "SYR" or place.place_type == "country" or place.name == "Rif Dimashq":
+            out.append(m)
+            continue
+        before = text[max(0, m.start - 40):m.start]
+        start, end, qualifier = m.start, m.end, ""
+        region = _COUNTRYSIDE_OF.search(before)
+        after = None if region else _COUNTRYSIDE_AFTER.match(text, m.end)
+        facility = None if region or after else (_FACILITY_AFTER.match(text, m.end) or (
+            _THE_BEFORE.search(before) and _ROAD_AFTER.match(text, m.end)))
+        prefix = None if region or after or facility else _FACILITY_OF.search(before)
+        if region:
+            start = m.start - len(before) + region.start(1 if region.group(1) else 2)
+            qualifier = f"{region.group(1).lower() + ' ' if region.group(1) else ''}countryside"
+        elif after:
+            end = after.end()
+            lead = None if after.group(1) else _DIRECTION_BEFORE.search(before)
+            if lead:
+                start = m.start - len(lead.group())
+            direction = after.group(1) or (lead.group(1) if lead else "")
+            qualifier = f"{direction.lower() + ' ' if direction else ''}countryside"
+        elif facility:
+            end = facility.end()
+            qualifier = facility.group().strip().lower()
+        elif prefix:
+            start = m.start - len(before) + prefix.start(1)
+            qualifier = prefix.group(1).lower()
+        elif out and out[-1].qualifier.endswith("countryside") and " of " in out[-1].place_text \
+                and _LIST_SEP.fullmatch(text, out[-1].end, m.start):
+            qualifier = out[-1].qualifier   # 'the countryside of Aleppo and Idlib': the whole list
+        if qualifier.endswith("countryside"):
+            place = gaz.resolve(place.name, "governorate") or place
+        out.append(PlaceMatch(start, end, text[start:end], place, qualifier) if qualifier else m)
+    for i in range(len(out) - 1, 0, -1):   # 'Hama and Idlib countrysides': the whole list
+        a, b = out[i - 1], out[i]
+        if b.place_text.endswith("countrysides") and not a.qualifier and a.place.country == "SYR" \
+                and a.place.place_type != "country" and _LIST_SEP.fullmatch(text, a.end, b.start):
+            out[i - 1] = PlaceMatch(a.start, a.end, a.place_text,
+                                    gaz.resolve(a.place.name, "governorate") or a.place, b.qualifier)
+    return out
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -26,13 +26,15 @@ _NAMES = r"(?P<names>" + _NAME + r"(?:(?:,\s+|,?\s+and\s+)" + _NAME + r")*)"
 _NAME_AT_END = re.compile(r"(?<![\w’'-])" + _NAME + r"\Z")
 _KIND_TYPES = {"town": "town", "city": "town", "cities": "town", "village": "village", "hamlet": "village"}
 _KINDS = r"(?:towns?|villages?|city|cities|neighbou?rhoods?|neighborhoods?|districts?|suburbs?|areas?)"
-_FACILITIES = r"(?i:(?:border\s+)?crossing|border\s+post|air\s?base|military\s+(?:base|airport)|airport|hill|dam)"
+_FACILITIES = (r"(?i:(?:border\s+)?crossing|border\s+post|air\s?base|military\s+(?:base|airport)|airport|hill|dam|"
+               r"(?:military\s+|central\s+)?prison)|Square")
 # strings one of which each context needs: substring tests are much cheaper than a regex search
 _KIND_WORDS = (" town", " village", " cit", "neighbo", " district", " suburb", " area")
 _MOUNT_WORDS = ("Mount ", "Mt. ", "Jabal ", "Jebel ")
 _APPOSED_WORDS = (", a ", ", an ")
 _FACILITY_WORDS = (" crossing", " Crossing", " post", " Post", " base", " Base", " airport", " Airport", " hill",
-                   " Hill", " dam", " Dam ", " Dam,", " Dam.", "military", "Military")
+                   " Hill", " dam", " Dam ", " Dam,", " Dam.", "military", "Military", " prison", " Prison",
+                   " Square")
 _KIND_OF = re.compile(r"\b(?P<kind>" + _KINDS + r")\s+of\s+" + _NAMES)
 # 'seized more than 50 towns and villages, including Khan al-Asal, Urum al-Kubra and Kafr Basin'
 _INCLUDING = re.compile(r"\s(?:including|such as|among them)\s+" + _NAMES)
@@ -45,9 +47,10 @@ _APPOSED = re.compile(
     r",\s+an?\s+(?:[\w-]+\s+){0,3}?(?P<kind>town|village|city|hamlet|neighbou?rhood|district|suburb)\b")
 _FACILITY = re.compile(r"\s+(?P<kind>" + _FACILITIES + r")\b")
 _MOVE_HEADS = frozenset({"seized", "captured", "entered", "stormed", "took", "overran", "overrun", "liberated",
-                         "recaptured", "retook", "reached", "besieged", "encircled", "surrounded", "shelled",
+                         "recaptured", "retook", "reached", "besieged", "drove", "encircled", "surrounded", "shelled",
                          "pounded", "deployed", "redeployed", "moved", "sent", "dispatched", "transferred", "been"})
 _HINTS = ("seized", "captured", "entered", "stormed", "took", "overr", "liberated", "retook", "reached", "besieged",
+          "drove",
           "encircled", "surrounded", "shelled", "pounded", "deployed", "moved", "sent",
           "dispatched", "transferred", *_KIND_WORDS, *_INCLUDING_WORDS, *_MOUNT_WORDS, *_APPOSED_WORDS,
           *_FACILITY_WORDS)
@@ -71,7 +74,8 @@ def _place(name: str, place_type: str) -> Place:
 @functools.lru_cache(maxsize=4096)
 def _is_name(name: str) -> bool:
     if (name.split()[0].split("-")[-1] in _NOT_NAMES or name.endswith(("'s", "’s", "'", "’"))
-            or name.split()[-1] in _NOT_NAMES or name in _DIRECTIONS or (name.isupper() and len(name) <= 6)):
+            or name.split()[-1] in _NOT_NAMES or name in _DIRECTIONS
+            or (name.isupper() and len(name) <= 6)):
         return False
     return not any(cue_info(w.strip("’'"))[0] != "unknown" or cue_info(w)[1] in ("agency", "neutral")
                    for w in re.split(r"[ -]", name) if w[:1].isupper())

@@ -118,3 +118,62 @@ def test_a_position_on_the_outskirts_needs_a_verb():
 def test_a_teaser_line_of_any_length_is_page_furniture():
     assert events("Read more: Syria war: Rebels close in on Homs as Assad's army crumbles\n\n"
                   "The day was quiet.") == []
+
+
+# batch 3 of rules (session 3): landmarks, joint strikes, repelled attacks, long meetings, dated lists
+
+def test_a_landmark_event_keeps_the_gazetteer_place_and_its_own_words():
+    rows = events("Israeli jets struck Mezzeh military airport on Sunday.")
+    assert brief(rows, "place", "place_text", "extent", "actor_side") == [
+        ("Mezzeh", "Mezzeh military airport", "military airport", "foreign")]
+    rows = events("Army units shelled the northern countryside of Hama on Monday.")
+    assert brief(rows, "place", "place_type", "place_text", "extent") == [
+        ("Hama", "governorate", "northern countryside of Hama", "northern countryside")]
+
+
+def test_an_unknown_square_or_prison_is_a_place():
+    assert brief(events("Fighters reached Marjeh Square at dawn."), "place", "action") == [("Marjeh Square", "reached")]
+
+
+def test_strikes_by_foreign_jets_together_with_the_syrian_air_force_are_the_governments():
+    rows = events("Russian jets, together with the Syrian air force, struck militant positions in Idlib province.")
+    assert brief(rows, "place", "action", "actor_side") == [("Idlib", "airstrike", "government")]
+
+
+def test_an_attack_the_army_repelled_is_the_oppositions():
+    rows = events("The army said units had repelled an attack on the town of Khan Tuman.")
+    assert brief(rows, "place", "action", "actor_side", "status") == [("Khan Tuman", "attacked", "opposition", "claimed")]
+    rows = events("The SDF said it had repelled an assault on the village of Umm Adasa.")
+    assert brief(rows, "actor_side") == [("unknown",)]   # rebels fight each other too
+
+
+def test_a_meeting_with_a_long_object_ends_in_its_place():
+    rows = events("The Iraqi foreign minister met his Syrian and Iranian counterparts, Bassam Sabbagh and Abbas "
+                  "Araghchi, in Baghdad on Friday.")
+    assert brief(rows, "place", "action") == [("Baghdad", "met")]
+
+
+def test_a_place_named_before_talks_held_there_is_where_they_were_held_even_if_someone_spoke_later():
+    rows = events("In Ankara, the Iraqi foreign minister held talks with Turkish officials and said the border was calm.")
+    assert brief(rows, "place", "action") == [("Ankara", "met")]
+    assert events("In Ankara, officials said the army had deployed troops.") == []
+
+
+def test_state_media_losses_inflicted_on_the_axes_of_places():
+    rows = events("The army command said its forces inflicted heavy losses on the terrorists on the axes of Kafr "
+                  "Zita and Morek.")
+    assert brief(rows, "place", "action", "actor_side", "status") == [
+        ("Kafr Zayta", "attacked", "government", "claimed"), ("Morek", "attacked", "government", "claimed")]
+
+
+def test_a_list_of_places_with_dates_and_the_verb_said_once():
+    rows = events("Aleppo fell on 30 November, Hama on 5 December and Homs in the early hours of 8 December.",
+                  published="2024-12-10")
+    assert brief(rows, "place", "action", "date") == [("Aleppo", "took_control", "2024-11-30"),
+                                                       ("Hama", "took_control", "2024-12-05"),
+                                                       ("Homs", "took_control", "2024-12-08")]
+
+
+def test_driving_forces_out_of_a_place_is_taking_it():
+    rows = events("Rebels drove government forces out of Maardes on Tuesday.")
+    assert brief(rows, "place", "action", "actor_side") == [("Maardes", "took_control", "opposition")]

@@ -213,3 +213,34 @@ def test_places_csv_columns_and_sources():
     assert len({r["place_id"] for r in rows}) == len(rows)
     assert all(r["source"] for r in rows)
     assert all(r["lat"] and r["lon"] for r in rows if r["country"] == "SYR" and r["place_type"] != "country")
+
+
+@pytest.mark.parametrize("text,place_text,name,place_type,qualifier", [
+    ("units operating in the northern countryside of Hama", "northern countryside of Hama", "Hama",
+     "governorate", "northern countryside"),
+    ("villages in the countryside of Qardaha", "countryside of Qardaha", "Qardaha", "town", "countryside"),
+    ("strikes on the western Aleppo countryside", "western Aleppo countryside", "Aleppo", "governorate",
+     "western countryside"),
+    ("shelling in Hama's southern countryside", "Hama's southern countryside", "Hama", "governorate",
+     "southern countryside"),
+    ("jets hit Mezzeh military airport", "Mezzeh military airport", "Mezzeh", "area", "military airport"),
+    ("fighters broke into Sednaya prison", "Sednaya prison", "Saydnaya", "town", "prison"),
+    ("clashes on the Salamiyah road", "Salamiyah road", "Salamiyah", "town", "road"),
+    ("the flag over the citadel of Aleppo", "citadel of Aleppo", "Aleppo", "city", "citadel"),
+])
+def test_a_landmark_named_after_a_place_is_the_mention_and_the_place_stays_the_gazetteers(
+        gaz, text, place_text, name, place_type, qualifier):
+    [m] = gaz.find(text)
+    assert (m.place_text, m.place.name, m.place.place_type, m.qualifier) == (place_text, name, place_type, qualifier)
+    assert text[m.start:m.end] == m.place_text
+
+
+def test_a_countryside_covers_the_whole_list_it_opens_or_closes(gaz):
+    assert [(m.place.name, m.place.place_type, m.qualifier) for m in gaz.find("the countryside of Aleppo and Idlib")] \
+        == [("Aleppo", "governorate", "countryside"), ("Idlib", "governorate", "countryside")]
+    assert [m.place_text for m in gaz.find("raids on the Hama and Idlib countrysides")] == ["Hama", "Idlib countrysides"]
+
+
+def test_a_road_needs_the_article_and_a_foreign_place_no_landmark(gaz):
+    assert [m.place_text for m in gaz.find("Aleppo road signs")] == ["Aleppo"]
+    assert [m.place_text for m in gaz.find("flights from Beirut airport")] == ["Beirut"]
