@@ -50,8 +50,7 @@ _MOVE_HEADS = frozenset({"seized", "captured", "entered", "stormed", "took", "ov
                          "recaptured", "retook", "reached", "besieged", "drove", "encircled", "surrounded", "shelled",
                          "pounded", "deployed", "redeployed", "moved", "sent", "dispatched", "transferred", "been"})
 _HINTS = ("seized", "captured", "entered", "stormed", "took", "overr", "liberated", "retook", "reached", "besieged",
-          "drove",
-          "encircled", "surrounded", "shelled", "pounded", "deployed", "moved", "sent",
+          "drove", "encircled", "surrounded", "shelled", "pounded", "deployed", "moved", "sent",
           "dispatched", "transferred", *_KIND_WORDS, *_INCLUDING_WORDS, *_MOUNT_WORDS, *_APPOSED_WORDS,
           *_FACILITY_WORDS)
 _OBJECT = re.compile(r"\s+(?:(?:to|into)\s+)?(?:the\s+)?" + _NAMES + r"(?!\s*['’]s\b)")
