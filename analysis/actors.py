@@ -31,6 +31,7 @@ _RANK = {s: i for i, s in enumerate(SIDES)}
 PRONOUNS = re.compile(r"\b(?=[TtIiWwHhSs])(?:[Tt]hey|[Ii]t|[Ww]e|[Hh]e|[Ss]he)\b")
 _FIRST_PERSON = frozenset({"we", "our", "us"})
 _THIRD_PERSON_HUMAN = frozenset({"he", "his", "she", "her"})
+_THIRD_PERSON_THING = frozenset({"it", "its"})
 _PLURAL_PRONOUNS = frozenset({"they", "their"})
 _BACKED_HEADS = frozenset({"militias", "militia"})   # unlike 'Turkish-backed forces' (the SNA): the backer's own
 _APPOSITIVE = re.compile(r",\s+([^,.;“”\"]{3,80})")
@@ -333,6 +334,11 @@ class ActorIndex:
         the speaker is said to have said (`third_person`), 'they' the last plural actor, 'it/its' the
         last singular one (in this sentence or the two before); None if none."""
         if speaker and (pronoun.pronoun in _FIRST_PERSON or (third_person and pronoun.pronoun in _THIRD_PERSON_HUMAN)):
+            return ActorPhrase(pronoun.start, pronoun.end, speaker, self.speaker_side(speaker), True)
+        if speaker and third_person and pronoun.pronoun in _THIRD_PERSON_THING and not is_bare_head(speaker) \
+                and self.speaker_side(speaker) != "unknown":
+            # 'The rebels' command said its fighters had …': the body that speaks (a bare 'the army'
+            # is resolved as any phrase is: it may be a foreign one)
             return ActorPhrase(pronoun.start, pronoun.end, speaker, self.speaker_side(speaker), True)
         want_plural = pronoun.pronoun in _PLURAL_PRONOUNS or pronoun.pronoun in _FIRST_PERSON
         fallback = None

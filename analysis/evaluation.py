@@ -35,7 +35,8 @@ Events. Gold rows are grouped into (place, sentence) pairs. A pair's span is the
 `sentence` (which must occur once in the body). `place` may list accepted names separated by
 ``|``; names are normalised as speakers are. A predicted row *hits* a pair when its normalised
 `place` (or `place_text`, the name as the article spells it: 'Taibat al-Imam' for the gazetteer's
-'Taybat al-Imam') equals one of the pair's names and its `start` lies inside the pair's span (when `start`
+'Taybat al-Imam') equals one of the pair's names (a trailing 'governorate' or 'province' aside:
+'Aleppo governorate' is the governorate Aleppo) and its `start` lies inside the pair's span (when `start`
 is missing, the start of its `sentence` found in the body). recall = pairs hit / gold pairs;
 precision = predicted rows that hit some pair / predicted rows. actor_side_right (status_right) =
 share of hit pairs where at least one hitting row has an actor_side (status) among the gold rows'
@@ -104,8 +105,16 @@ def normalise_name(name) -> str:
     return s
 
 
-def _aliases(value) -> list[str]:
-    return [n for n in (normalise_name(a) for a in _str(value).split("|")) if n]
+_ADMIN_SUFFIX = re.compile(r" (?:governorate|province)$")
+
+
+def normalise_place(name) -> str:
+    """A place name normalised as a speaker's, without a trailing 'governorate' or 'province'."""
+    return _ADMIN_SUFFIX.sub("", normalise_name(name))
+
+
+def _aliases(value, normalise=normalise_name) -> list[str]:
+    return [n for n in (normalise(a) for a in _str(value).split("|")) if n]
 
 
 def _find_nth(body: str, text: str, n: int = 1) -> int:
@@ -243,7 +252,7 @@ def score_events(pred: pd.DataFrame, gold: pd.DataFrame, body: str) -> dict:
     """Recall and precision of predicted events over gold (place, sentence) pairs (see module doc)."""
     pairs: dict[tuple, dict] = {}
     for row in gold.to_dict("records"):
-        key = (tuple(_aliases(row["place"])), row["sentence"])
+        key = (tuple(_aliases(row["place"], normalise_place)), row["sentence"])
         if key not in pairs:
             start = body.find(row["sentence"])
             if start < 0:
@@ -259,7 +268,7 @@ def score_events(pred: pd.DataFrame, gold: pd.DataFrame, body: str) -> dict:
     false_positives = []
     n_hit_rows = 0
     for row in pred_rows:
-        names = {normalise_name(row.get("place")), normalise_name(row.get("place_text"))} - {""}
+        names = {normalise_place(row.get("place")), normalise_place(row.get("place_text"))} - {""}
         if not _blank(row.get("start")):
             start = int(row["start"])
         else:

@@ -71,10 +71,14 @@ _PERSON_BEFORE = re.compile(r"(?<![\w.])(?:bin|ibn|bint|Bin|Ibn|Bint|Minister|Pr
 # ('Mezzeh military airport', 'the Salamiyah road', 'the citadel of Aleppo') or a countryside
 # ('the northern countryside of Hama', "Aleppo's western countryside").
 _DIRECTION = r"(?:(?:north|south)-?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern)?|central)"
-_FACILITY_KIND = (r"(?:(?:[Ii]nternational|[Mm]ilitary|[Cc]entral|[Nn]aval)\s+)?(?:[Aa]irport|[Aa]ir\s?[Bb]ase|"
-                  r"[Aa]irfield|[Pp]rison|[Cc]itadel|[Mm]ilitary\s+[Aa]cademy|[Bb]order\s+[Cc]rossing|[Cc]rossing|"
-                  r"[Dd]am|[Rr]efinery|[Ss]quare)")
-_FACILITY_AFTER = re.compile(r"[ \u00a0]" + _FACILITY_KIND + r"(?!\w)")
+_FACILITY_HEADS = ("airport", "air base", "airbase", "airfield", "prison", "citadel", "academy", "college", "university",
+                   "hospital", "stadium", "square", "plant", "power station", "refinery", "dam", "crossing",
+                   "barracks", "industrial city", "industrial zone")
+_FACILITY_AFTER = re.compile(   # up to two words before the head, all in lower case or all capitalised
+    r"(?:['’]s)?[ \u00a0](?:(?:[a-z]+\s+){0,2}(?:" + "|".join(h.replace(" ", r"\s?" if h == "air base" else r"\s+")
+                                                          for h in _FACILITY_HEADS) +
+    r")|(?:[A-Z][a-z]+\s+){0,2}(?:" + "|".join(h.title().replace(" ", r"\s+") for h in _FACILITY_HEADS + ("centre", "center"))
+    + r"))(?!\w)")
 _ROAD_AFTER = re.compile(r"[ \u00a0](?:[Hh]ighway|[Rr]oad|[Mm]otorway)(?!\w)")
 _THE_BEFORE = re.compile(r"(?<!\w)[Tt]he[ \u00a0]\Z")
 _FACILITY_OF = re.compile(r"(?<!\w)(?:[Tt]he[ \u00a0])?((?:(?:military|central|international)\s+)?(?:citadel|airport|"
@@ -183,7 +187,8 @@ class Gazetteer:
 
     # -- matching -------------------------------------------------------------------------
 
-    def find(self, text: str, syrian_context: bool = True, fuzzy: bool = True) -> list[PlaceMatch]:
+    def find(self, text: str, syrian_context: bool = True, fuzzy: bool = True, landmarks: bool = True
+             ) -> list[PlaceMatch]:
         """Every place mention in `text`, non-overlapping, longest first, in text order; with
         `fuzzy`, also capitalised names whose transliteration key is a known place's."""
         raw = []  # [start, end, candidates, wanted_type]
@@ -208,7 +213,8 @@ class Gazetteer:
         for start, end, candidates, wanted in raw:
             place = _choose(candidates, wanted)
             matches.append(PlaceMatch(start, end, text[start:end], place))
-        return _landmarks(self, text, _drop_capital_appositions(text, matches, self._capital_keys))
+        matches = _drop_capital_appositions(text, matches, self._capital_keys)
+        return _landmarks(self, text, matches) if landmarks else matches
 
     def _fuzzy(self, text: str, raw: list) -> None:
         """Capitalised names the exact matcher missed, looked up by their transliteration key."""
@@ -281,7 +287,7 @@ class Gazetteer:
         key = _key(name)
         candidates = self.by_key.get(key) or self.by_casefold.get(key.casefold())
         if not candidates:  # a phrase: "Homs province", "the city of Homs"
-            found = self.find(name.strip())
+            found = self.find(name.strip(), landmarks=False)
             if len(found) != 1:
                 return None
             if place_type is None:
@@ -359,7 +365,8 @@ def _landmarks(gaz: "Gazetteer", text: str, matches: list[PlaceMatch]) -> list[P
             qualifier = f"{direction.lower() + ' ' if direction else ''}countryside"
         elif facility:
             end = facility.end()
-            qualifier = facility.group().strip().lower()
+            qualifier = facility.group().lstrip("'’s").strip().lower()
+            place = gaz.resolve(f"{place.name} {qualifier}") or place   # 'Aleppo's airport': the listed facility
         elif prefix:
             start = m.start - len(before) + prefix.start(1)
             qualifier = prefix.group(1).lower()

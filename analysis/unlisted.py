@@ -32,7 +32,8 @@ _FACILITIES = (r"(?i:(?:border\s+)?crossing|border\s+post|air\s?base|military\s+
 _KIND_WORDS = (" town", " village", " cit", "neighbo", " district", " suburb", " area")
 _MOUNT_WORDS = ("Mount ", "Mt. ", "Jabal ", "Jebel ")
 _APPOSED_WORDS = (", a ", ", an ")
-_FACILITY_WORDS = (" crossing", " Crossing", " post", " Post", " base", " Base", " airport", " Airport", " hill",
+_FACILITY_WORDS = (" crossing", " Crossing", " post", " Post", " base", " Base", "airbase", "Airbase", " airport",
+                   " Airport", " hill",
                    " Hill", " dam", " Dam ", " Dam,", " Dam.", "military", "Military", " prison", " Prison",
                    " Square")
 _KIND_OF = re.compile(r"\b(?P<kind>" + _KINDS + r")\s+of\s+" + _NAMES)
@@ -48,9 +49,12 @@ _APPOSED = re.compile(
 _FACILITY = re.compile(r"\s+(?P<kind>" + _FACILITIES + r")\b")
 _MOVE_HEADS = frozenset({"seized", "captured", "entered", "stormed", "took", "overran", "overrun", "liberated",
                          "recaptured", "retook", "reached", "besieged", "drove", "encircled", "surrounded", "shelled",
-                         "pounded", "deployed", "redeployed", "moved", "sent", "dispatched", "transferred", "been"})
-_HINTS = ("seized", "captured", "entered", "stormed", "took", "overr", "liberated", "retook", "reached", "besieged",
-          "drove", "encircled", "surrounded", "shelled", "pounded", "deployed", "moved", "sent",
+                         "pounded", "deployed", "redeployed", "moved", "sent", "dispatched", "transferred", "been",
+                         "seizing", "capturing", "entering", "storming", "taking", "overrunning", "liberating",
+                         "recapturing", "retaking", "reaching", "besieging", "encircling", "surrounding", "shelling",
+                         "pounding"})
+_HINTS = ("seiz", "captur", "enter", "storm", "took", "taking", "overr", "liberat", "retook", "retaking", "reach",
+          "besieg", "drove", "encircl", "surround", "shell", "pound", "deploy", "moved", "sent",
           "dispatched", "transferred", *_KIND_WORDS, *_INCLUDING_WORDS, *_MOUNT_WORDS, *_APPOSED_WORDS,
           *_FACILITY_WORDS)
 _OBJECT = re.compile(r"\s+(?:(?:to|into)\s+)?(?:the\s+)?" + _NAMES + r"(?!\s*['’]s\b)")
