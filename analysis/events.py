@@ -247,7 +247,9 @@ class _Sentence:
         if not triggers and self.places:
             triggers = _headline_position(text, vocab)
         if triggers:
-            self.places += [_Place(m) for m in unlisted(text, [p.match for p in self.places], triggers)]
+            extra = unlisted(text, [p.match for p in self.places], triggers)
+            self.places = [p for p in self.places if not any(
+                e.start < p.match.start and p.match.end == e.end for e in extra)] + [_Place(m) for m in extra]
             self.places.sort(key=lambda p: p.match.start)
         if not self.places:
             return
@@ -507,12 +509,17 @@ class _LearnedPlaces:
             if self.places else None
 
     def add(self, text: str, known: list[PlaceMatch]) -> list[PlaceMatch]:
-        """`known` with the learnt places of `text` that overlap none of them, in text order."""
+        """`known` with the learnt places of `text` that overlap none of them (or replace one that
+        ends them: 'New Aleppo'), in text order."""
         if self._regex is None:
             return known
         extra = [PlaceMatch(m.start(), m.end(), m.group(), self.places[m.group()]) for m in self._regex.finditer(text)
-                 if not any(k.start < m.end() and m.start() < k.end for k in known)]
-        return sorted(known + extra, key=lambda k: k.start) if extra else known
+                 if not any(k.start < m.end() and m.start() < k.end and not (m.start() < k.start and k.end == m.end())
+                            for k in known)]
+        if not extra:
+            return known
+        known = [k for k in known if not any(e.start < k.start and k.end == e.end for e in extra)]
+        return sorted(known + extra, key=lambda k: k.start)
 
 
 class _DocumentDates:

@@ -26,8 +26,8 @@ _NAMES = r"(?P<names>" + _NAME + r"(?:(?:,\s+|,?\s+and\s+)" + _NAME + r")*)"
 _NAME_AT_END = re.compile(r"(?<![\w’'-])" + _NAME + r"\Z")
 _KIND_TYPES = {"town": "town", "city": "town", "cities": "town", "village": "village", "hamlet": "village"}
 _KINDS = r"(?:towns?|villages?|city|cities|neighbou?rhoods?|neighborhoods?|districts?|suburbs?|areas?)"
-_FACILITIES = (r"(?i:(?:border\s+)?crossing|border\s+post|air\s?base|military\s+(?:base|airport)|airport|hill|dam|"
-               r"(?:military\s+|central\s+)?prison)|Square")
+_FACILITIES = (r"(?i:(?:border\s+)?crossing|border\s+post|(?:(?:military|international|central)\s+)?(?:air\s?base|"
+               r"airport|prison)|military\s+base|hill|dam)|Square")
 # strings one of which each context needs: substring tests are much cheaper than a regex search
 _KIND_WORDS = (" town", " village", " cit", "neighbo", " district", " suburb", " area")
 _MOUNT_WORDS = ("Mount ", "Mt. ", "Jabal ", "Jebel ")
@@ -48,13 +48,14 @@ _APPOSED = re.compile(
     r",\s+an?\s+(?:[\w-]+\s+){0,3}?(?P<kind>town|village|city|hamlet|neighbou?rhood|district|suburb)\b")
 _FACILITY = re.compile(r"\s+(?P<kind>" + _FACILITIES + r")\b")
 _MOVE_HEADS = frozenset({"seized", "captured", "entered", "stormed", "took", "overran", "overrun", "liberated",
-                         "recaptured", "retook", "reached", "besieged", "drove", "encircled", "surrounded", "shelled",
+                         "recaptured", "retook", "reached", "besieged", "drove", "crossed", "spread", "swept", "pushed",
+                         "encircled", "surrounded", "shelled",
                          "pounded", "deployed", "redeployed", "moved", "sent", "dispatched", "transferred", "been",
                          "seizing", "capturing", "entering", "storming", "taking", "overrunning", "liberating",
                          "recapturing", "retaking", "reaching", "besieging", "encircling", "surrounding", "shelling",
                          "pounding"})
 _HINTS = ("seiz", "captur", "enter", "storm", "took", "taking", "overr", "liberat", "retook", "retaking", "reach",
-          "besieg", "drove", "encircl", "surround", "shell", "pound", "deploy", "moved", "sent",
+          "besieg", "drove", "crossed", "spread", "swept", "pushed", "encircl", "surround", "shell", "pound", "deploy", "moved", "sent",
           "dispatched", "transferred", *_KIND_WORDS, *_INCLUDING_WORDS, *_MOUNT_WORDS, *_APPOSED_WORDS,
           *_FACILITY_WORDS)
 _OBJECT = re.compile(r"\s+(?:(?:to|into)\s+)?(?:the\s+)?" + _NAMES + r"(?!\s*['’]s\b)")
@@ -95,8 +96,9 @@ def possible(text: str) -> bool:
 
 
 def unlisted(text: str, known: list[PlaceMatch], triggers) -> list[PlaceMatch]:
-    """Unknown places of a sentence that overlap none of the `known` matches (`triggers`: the
-    sentence's event triggers, whose objects may be places)."""
+    """Unknown places of a sentence that overlap none of the `known` matches, except a known name
+    that ends a longer one ('New Aleppo'), which the caller drops (`triggers`: the sentence's event
+    triggers, whose objects may be places)."""
     taken = [(m.start, m.end) for m in known]
     out: list[PlaceMatch] = []
 
@@ -104,7 +106,9 @@ def unlisted(text: str, known: list[PlaceMatch], triggers) -> list[PlaceMatch]:
         for name in _SPLIT.split(names):
             start = text.index(name, start)
             end = start + len(name)
-            if _is_name(check or name) and not any(a < end and start < b for a, b in taken):
+            # a known name may end a longer one ('New Aleppo' is a district, not Aleppo)
+            if _is_name(check or name) and not any(a < end and start < b and not (start < a and b == end)
+                                                   for a, b in taken):
                 taken.append((start, end))
                 out.append(PlaceMatch(start, end, name, _place(name, place_type)))
             start = end
