@@ -68,7 +68,7 @@ _HEADLINE_POSITION = re.compile(
     r"(?:(?:northern|southern|eastern|western|central|rural)\s+)?[A-Z][^.!?]*$")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 _DASH_CLOSE = re.compile(r"\s*[—–]\s*")
-_APPOSITION = re.compile(r"(?:\s+[a-z]+){0,2},\s[^,;:—–“”\"]{3,90},\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?(?:\w+ly\s+)?")
+_APPOSITION = re.compile(r"(?:\s+[a-z]+){0,2},\s(?:[^,;:—–“”\"]|(?<=\d),(?=\d)){3,90},\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?(?:\w+ly\s+)?")
 _REPELLED = re.compile(r"\b(?:repel\w*|repuls\w*|thwart\w*|foil\w*|fend\w*\s+off|fought\s+off|beat\w*\s+back|"
                        r"confront\w*)\s+(?:(?:an?|the|their|its|several|repeated|multiple|\w+-scale)\s+)*\Z")
 _OTHER_SIDE = {"government": "opposition"}   # rebels fight each other too (SNA and SDF)
@@ -116,6 +116,9 @@ _PART_OF = re.compile(r"\s+(?:suburbs?|district|neighbou?rhood|quarter)\s+of\s+(
                       r"south-eastern|northwestern|northeastern|southwestern|southeastern)\s+)?")
 _SIZE = {"country": 0, "governorate": 1, "city": 2, "town": 3}
 _NOT_A_PLACE_AFTER = re.compile(r"\s+(?:Forum|Process|format|Conference|Declaration|Accords?|Communiqu[ée])\b")
+_FACILITY_KIND = r"(?:(?:international|military|central)\s+)?(?:airport|citadel|prison|air\s?base|military\s+academy)"
+_FACILITY_ANAPHOR = re.compile(r"\b(?:[Tt]he city['’]s|[Ii]ts)\s+(?P<first>" + _FACILITY_KIND +
+                               r")(?:,?\s+and\s+(?:its\s+|the\s+)?(?P<second>" + _FACILITY_KIND + r"))?\b")
 _ANAPHOR = re.compile(r"\b[Tt]he (city|town)(?=['’]s\b|\b)(?!\s+of\b)")
 _ANAPHOR_TYPES = {"city": ("city",), "town": ("town", "village")}
 _PARTICLES = frozenset({"over", "to", "off"})   # of phrasal verbs that can be passive: 'was taken over'
@@ -240,6 +243,8 @@ class _Sentence:
         self.text = text
         self.places = [_Place(m if text is sentence.text else replace(m, place_text=sentence.text[m.start:m.end]))
                        for m in found if not _NOT_A_PLACE_AFTER.match(text, m.end)]
+        if "its " in text or "city" in text:
+            self._facility_anaphora(gaz, antecedents)
         self._anaphora(antecedents)
         self.triggers = []
         conditional = _CONDITIONAL.match(text)
@@ -280,6 +285,26 @@ class _Sentence:
             place = earlier[-1] if earlier else antecedents.get(m.group(1))
             if place:
                 self.places.append(_Place(PlaceMatch(m.start(), m.end(), m.group(), place)))
+        self.places.sort(key=lambda p: p.match.start)
+
+    def _facility_anaphora(self, gaz: Gazetteer, antecedents) -> None:
+        """'seized the city's international airport', 'took Aleppo, including its airport and
+        citadel': the facility of the last city named (the gazetteer's own entry when it lists it)."""
+        taken = [(p.match.start, p.match.end) for p in self.places]
+        for m in _FACILITY_ANAPHOR.finditer(self.text):
+            earlier = [p.match.place for p in self.places
+                       if p.match.end <= m.start() and p.match.place.place_type in SETTLEMENT_TYPES]
+            city = earlier[-1] if earlier else antecedents.get("city")
+            if not city:
+                continue
+            for group in ("first", "second"):
+                start, end = m.span(group)
+                if start < 0 or any(a < end and start < b for a, b in taken):
+                    continue
+                kind = " ".join(m.group(group).lower().split())
+                place = gaz.resolve(f"{city.name} {kind}") or city
+                mention = self.text[m.start() if group == "first" else start:end]
+                self.places.append(_Place(PlaceMatch(end - len(mention), end, mention, place, kind)))
         self.places.sort(key=lambda p: p.match.start)
 
     def _classify(self, p: _Place, gaz: Gazetteer) -> None:

@@ -177,3 +177,37 @@ def test_a_list_of_places_with_dates_and_the_verb_said_once():
 def test_driving_forces_out_of_a_place_is_taking_it():
     rows = events("Rebels drove government forces out of Maardes on Tuesday.")
     assert brief(rows, "place", "action", "actor_side") == [("Maardes", "took_control", "opposition")]
+
+
+def test_the_citys_airport_and_its_citadel_are_facilities_of_the_city_named_before():
+    rows = events("Rebels stormed Aleppo on Friday and seized the city's international airport and its citadel.")
+    assert brief(rows, "place", "place_text", "action") == [
+        ("Aleppo", "Aleppo", "entered"),
+        ("Aleppo International Airport", "the city's international airport", "took_control"),
+        ("Aleppo", "citadel", "took_control")]
+
+
+def test_a_district_whose_name_ends_in_a_city_is_the_district():
+    rows = events("Fighters crossed into the New Aleppo and al-Hamdaniya districts on Friday.")
+    assert brief(rows, "place", "action") == [("New Aleppo", "entered"), ("al-Hamdaniya", "entered")]
+
+
+def test_an_apposition_with_a_number_before_a_passive():
+    rows = events("Kafr Naya, a town of some 12,000 people, was captured by the SNA on Sunday.")
+    assert brief(rows, "place", "action", "actor_side") == [("Kafr Naya", "took_control", "opposition")]
+
+
+@pytest.mark.parametrize("text,action", [
+    ("The army said it pulled its troops out of Hama to protect civilians.", "withdrew"),
+    ("The militants had been pushed back to positions 20 kilometres from Hama.", "withdrew"),
+    ("Army units restored security to the villages of Maan and Kawkab.", "regained_control"),
+    ("By nightfall, fighters had spread into Ashrafieh.", "entered"),
+    ("The rebels are now only about 40 kilometers from Homs.", "reached"),
+])
+def test_more_wordings_of_the_actions(text, action):
+    assert {r["action"] for r in events(text)} == {action}
+
+
+def test_its_in_an_organisations_statement_is_the_organisation():
+    rows = events("The rebels' command said its fighters had captured the town of Morek.")
+    assert brief(rows, "place", "actor_side", "status") == [("Morek", "opposition", "claimed")]
