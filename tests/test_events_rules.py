@@ -36,7 +36,7 @@ def aleppo():
 def test_wire_story_events(aleppo):
     assert brief(aleppo, "sentence_index", "place", "action", "actor_side", "status", "date") == [
         (0, "Aleppo", "entered", "opposition", "claimed", "2024-11-29"),
-        (0, "Aleppo", "took_control", "opposition", "claimed", "2024-11-29"),
+        (0, "Aleppo International Airport", "took_control", "opposition", "claimed", "2024-11-29"),
         (1, "Idlib", "took_control", "opposition", "claimed", "2024-11-29"),
         (1, "Saraqeb", "took_control", "opposition", "claimed", "2024-11-29"),
         (2, "Idlib", "airstrike", "government", "reported", "2024-11-29"),
