@@ -161,6 +161,13 @@ def test_events_place_aliases():
     assert r["recall"] == 1.0
 
 
+def test_events_a_governorate_named_with_its_suffix_is_the_governorate():
+    gold = gold_events().iloc[[0]].assign(place="Hama governorate")
+    assert score_events(pd.DataFrame([ev("Hama", "Hama", "government", "claimed")]), gold, BODY)["recall"] == 1.0
+    gold = gold_events().iloc[[0]].assign(place="Hama province")
+    assert score_events(pd.DataFrame([ev("Homs", "Hama", "government", "claimed")]), gold, BODY)["recall"] == 0.0
+
+
 def test_gold_not_in_body_is_an_error():
     gold = gold_statements().assign(text="words that are nowhere")
     with pytest.raises(ValueError):
