@@ -39,9 +39,9 @@ from .actors import (ActorIndex, ActorPhrase, cue_info, is_agency, is_bare_head,
 from .claims import CLAUSE_BREAK, REPORTING, Claims, Frame, frame_at
 from .dates import date_mentions, is_history
 from .extent import distance, extent
-from .places import Gazetteer, PlaceMatch, km_to_damascus
+from .places import FACILITY_KIND, Gazetteer, PlaceMatch, km_to_damascus
 from .schema import columns
-from .unlisted import possible, unlisted
+from .unlisted import ends, possible, unlisted
 from .wordlists import trie_pattern
 
 SETTLEMENT_TYPES = ("city", "town")
@@ -116,9 +116,8 @@ _PART_OF = re.compile(r"\s+(?:suburbs?|district|neighbou?rhood|quarter)\s+of\s+(
                       r"south-eastern|northwestern|northeastern|southwestern|southeastern)\s+)?")
 _SIZE = {"country": 0, "governorate": 1, "city": 2, "town": 3}
 _NOT_A_PLACE_AFTER = re.compile(r"\s+(?:Forum|Process|format|Conference|Declaration|Accords?|Communiqu[ée])\b")
-_FACILITY_KIND = r"(?:(?:international|military|central)\s+)?(?:airport|citadel|prison|air\s?base|military\s+academy)"
-_FACILITY_ANAPHOR = re.compile(r"\b(?:[Tt]he city['’]s|[Ii]ts)\s+(?P<first>" + _FACILITY_KIND +
-                               r")(?:,?\s+and\s+(?:its\s+|the\s+)?(?P<second>" + _FACILITY_KIND + r"))?\b")
+_FACILITY_ANAPHOR = re.compile(r"\b(?:[Tt]he city['’]s|[Ii]ts)\s+(?P<first>" + FACILITY_KIND +
+                               r")(?:,?\s+and\s+(?:its\s+|the\s+)?(?P<second>" + FACILITY_KIND + r"))?\b")
 _ANAPHOR = re.compile(r"\b[Tt]he (city|town)(?=['’]s\b|\b)(?!\s+of\b)")
 _ANAPHOR_TYPES = {"city": ("city",), "town": ("town", "village")}
 _PARTICLES = frozenset({"over", "to", "off"})   # of phrasal verbs that can be passive: 'was taken over'
@@ -254,7 +253,7 @@ class _Sentence:
         if triggers:
             extra = unlisted(text, [p.match for p in self.places], triggers)
             self.places = [p for p in self.places if not any(
-                e.start < p.match.start and p.match.end == e.end for e in extra)] + [_Place(m) for m in extra]
+                ends((e.start, e.end), (p.match.start, p.match.end)) for e in extra)] + [_Place(m) for m in extra]
             self.places.sort(key=lambda p: p.match.start)
         if not self.places:
             return
@@ -539,11 +538,11 @@ class _LearnedPlaces:
         if self._regex is None:
             return known
         extra = [PlaceMatch(m.start(), m.end(), m.group(), self.places[m.group()]) for m in self._regex.finditer(text)
-                 if not any(k.start < m.end() and m.start() < k.end and not (m.start() < k.start and k.end == m.end())
+                 if not any(k.start < m.end() and m.start() < k.end and not ends(m.span(), (k.start, k.end))
                             for k in known)]
         if not extra:
             return known
-        known = [k for k in known if not any(e.start < k.start and k.end == e.end for e in extra)]
+        known = [k for k in known if not any(ends((e.start, e.end), (k.start, k.end)) for e in extra)]
         return sorted(known + extra, key=lambda k: k.start)
 
 

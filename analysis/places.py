@@ -1,4 +1,6 @@
 """Gazetteer and place matcher: turn place mentions in news text into canonical, geocoded places.
+A landmark named after a place ('Mezzeh military airport', 'the northern countryside of Hama') is
+one mention that resolves to that place (the governorate, for a countryside).
 
 `find` runs on every sentence of a large corpus, so all names are compiled once, at load time,
 into a single prefix-trie regex; context ("Homs province", "city of Homs") only picks between
@@ -12,7 +14,7 @@ import functools
 import math
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from .config import REFERENCE_DIR
@@ -81,8 +83,9 @@ _FACILITY_AFTER = re.compile(   # up to two words before the head, all in lower 
     + r"))(?!\w)")
 _ROAD_AFTER = re.compile(r"[ \u00a0](?:[Hh]ighway|[Rr]oad|[Mm]otorway)(?!\w)")
 _THE_BEFORE = re.compile(r"(?<!\w)[Tt]he[ \u00a0]\Z")
-_FACILITY_OF = re.compile(r"(?<!\w)(?:[Tt]he[ \u00a0])?((?:(?:military|central|international)\s+)?(?:citadel|airport|"
-                          r"prison|air\s?base|military\s+academy))\s+of\s+(?:the\s+)?\Z", re.I)
+# a facility the text names by its kind alone: 'the citadel of Aleppo', "the city's airport", 'its prison'
+FACILITY_KIND = r"(?:(?:international|military|central)\s+)?(?:airport|citadel|prison|air\s?base|military\s+academy)"
+_FACILITY_OF = re.compile(r"(?<!\w)(?:[Tt]he[ \u00a0])?(" + FACILITY_KIND + r")\s+of\s+(?:the\s+)?\Z", re.I)
 _COUNTRYSIDE_OF = re.compile(r"(?<!\w)(?:(" + _DIRECTION + r")\s+)?(countryside)\s+of\s+(?:the\s+)?\Z", re.I)
 _COUNTRYSIDE_AFTER = re.compile(r"(?:[ \u00a0]" + _GOV_WORDS + r")?(?:['’]s)?[ \u00a0](?:(" + _DIRECTION +
                                 r")\s+)?countrysides?(?!\w)")

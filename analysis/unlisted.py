@@ -33,9 +33,8 @@ _KIND_WORDS = (" town", " village", " cit", "neighbo", " district", " suburb", "
 _MOUNT_WORDS = ("Mount ", "Mt. ", "Jabal ", "Jebel ")
 _APPOSED_WORDS = (", a ", ", an ")
 _FACILITY_WORDS = (" crossing", " Crossing", " post", " Post", " base", " Base", "airbase", "Airbase", " airport",
-                   " Airport", " hill",
-                   " Hill", " dam", " Dam ", " Dam,", " Dam.", "military", "Military", " prison", " Prison",
-                   " Square")
+                   " Airport", " hill", " Hill", " dam", " Dam ", " Dam,", " Dam.", "military", "Military", " prison",
+                   " Prison", " Square")
 _KIND_OF = re.compile(r"\b(?P<kind>" + _KINDS + r")\s+of\s+" + _NAMES)
 # 'seized more than 50 towns and villages, including Khan al-Asal, Urum al-Kubra and Kafr Basin'
 _INCLUDING = re.compile(r"\s(?:including|such as|among them)\s+" + _NAMES)
@@ -49,13 +48,14 @@ _APPOSED = re.compile(
 _FACILITY = re.compile(r"\s+(?P<kind>" + _FACILITIES + r")\b")
 _MOVE_HEADS = frozenset({"seized", "captured", "entered", "stormed", "took", "overran", "overrun", "liberated",
                          "recaptured", "retook", "reached", "besieged", "drove", "crossed", "spread", "swept", "pushed",
-                         "encircled", "surrounded", "shelled",
-                         "pounded", "deployed", "redeployed", "moved", "sent", "dispatched", "transferred", "been",
+                         "encircled", "surrounded", "shelled", "pounded", "deployed", "redeployed", "moved", "sent",
+                         "dispatched", "transferred", "been",
                          "seizing", "capturing", "entering", "storming", "taking", "overrunning", "liberating",
                          "recapturing", "retaking", "reaching", "besieging", "encircling", "surrounding", "shelling",
                          "pounding"})
 _HINTS = ("seiz", "captur", "enter", "storm", "took", "taking", "overr", "liberat", "retook", "retaking", "reach",
-          "besieg", "drove", "crossed", "spread", "swept", "pushed", "encircl", "surround", "shell", "pound", "deploy", "moved", "sent",
+          "besieg", "drove", "crossed", "spread", "swept", "pushed", "encircl", "surround", "shell", "pound", "deploy",
+          "moved", "sent",
           "dispatched", "transferred", *_KIND_WORDS, *_INCLUDING_WORDS, *_MOUNT_WORDS, *_APPOSED_WORDS,
           *_FACILITY_WORDS)
 _OBJECT = re.compile(r"\s+(?:(?:to|into)\s+)?(?:the\s+)?" + _NAMES + r"(?!\s*['’]s\b)")
@@ -78,8 +78,7 @@ def _place(name: str, place_type: str) -> Place:
 @functools.lru_cache(maxsize=4096)
 def _is_name(name: str) -> bool:
     if (name.split()[0].split("-")[-1] in _NOT_NAMES or name.endswith(("'s", "’s", "'", "’"))
-            or name.split()[-1] in _NOT_NAMES or name in _DIRECTIONS
-            or (name.isupper() and len(name) <= 6)):
+            or name.split()[-1] in _NOT_NAMES or name in _DIRECTIONS or (name.isupper() and len(name) <= 6)):
         return False
     return not any(cue_info(w.strip("’'"))[0] != "unknown" or cue_info(w)[1] in ("agency", "neutral")
                    for w in re.split(r"[ -]", name) if w[:1].isupper())
@@ -88,6 +87,12 @@ def _is_name(name: str) -> bool:
 def _type(kind: str) -> str:
     word = kind.split()[-1].lower()
     return _KIND_TYPES.get(word, _KIND_TYPES.get(word[:-1], "area"))
+
+
+def ends(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
+    """Does the known name at `inner` end the longer one at `outer` ('New Aleppo' is a district,
+    not Aleppo)? Then the longer name is the place."""
+    return outer[0] < inner[0] and inner[1] == outer[1]
 
 
 def possible(text: str) -> bool:
@@ -106,8 +111,7 @@ def unlisted(text: str, known: list[PlaceMatch], triggers) -> list[PlaceMatch]:
         for name in _SPLIT.split(names):
             start = text.index(name, start)
             end = start + len(name)
-            # a known name may end a longer one ('New Aleppo' is a district, not Aleppo)
-            if _is_name(check or name) and not any(a < end and start < b and not (start < a and b == end)
+            if _is_name(check or name) and not any(a < end and start < b and not ends((start, end), (a, b))
                                                    for a, b in taken):
                 taken.append((start, end))
                 out.append(PlaceMatch(start, end, name, _place(name, place_type)))
