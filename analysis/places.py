@@ -82,7 +82,6 @@ _FACILITY_AFTER = re.compile(   # up to two words before the head, all in lower 
     r")|(?:[A-Z][a-z]+\s+){0,2}(?:" + "|".join(h.title().replace(" ", r"\s+") for h in _FACILITY_HEADS + ("centre", "center"))
     + r"))(?!\w)")
 _ROAD_AFTER = re.compile(r"[ \u00a0](?:[Hh]ighway|[Rr]oad|[Mm]otorway)(?!\w)")
-_THE_BEFORE = re.compile(r"(?<!\w)[Tt]he[ \u00a0]\Z")
 # a facility the text names by its kind alone: 'the citadel of Aleppo', "the city's airport", 'its prison'
 FACILITY_KIND = r"(?:(?:international|military|central)\s+)?(?:airport|citadel|prison|air\s?base|military\s+academy)"
 _FACILITY_OF = re.compile(r"(?<!\w)(?:[Tt]he[ \u00a0])?(" + FACILITY_KIND + r")\s+of\s+(?:the\s+)?\Z", re.I)
@@ -351,11 +350,13 @@ def _landmarks(gaz: "Gazetteer", text: str, matches: list[PlaceMatch]) -> list[P
             continue
         before = text[max(0, m.start - 40):m.start]
         start, end, qualifier = m.start, m.end, ""
-        region = _COUNTRYSIDE_OF.search(before)
+        # the anchored searches back from the name only run when the words before can hold one
+        of_before = before.endswith(("of ", "of the "))
+        region = _COUNTRYSIDE_OF.search(before) if of_before and "ountryside" in before else None
         after = None if region else _COUNTRYSIDE_AFTER.match(text, m.end)
         facility = None if region or after else (_FACILITY_AFTER.match(text, m.end) or (
-            _THE_BEFORE.search(before) and _ROAD_AFTER.match(text, m.end)))
-        prefix = None if region or after or facility else _FACILITY_OF.search(before)
+            before.endswith(("the ", "The ")) and _ROAD_AFTER.match(text, m.end)))
+        prefix = None if region or after or facility or not of_before else _FACILITY_OF.search(before)
         if region:
             start = m.start - len(before) + region.start(1 if region.group(1) else 2)
             qualifier = f"{region.group(1).lower() + ' ' if region.group(1) else ''}countryside"
