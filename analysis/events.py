@@ -41,7 +41,7 @@ from .dates import date_mentions, is_history
 from .extent import distance, extent
 from .places import FACILITY_KIND, Gazetteer, PlaceMatch, km_to_damascus
 from .schema import columns
-from .unlisted import ends, possible, unlisted
+from .unlisted import covers, possible, unlisted
 from .wordlists import trie_pattern
 
 SETTLEMENT_TYPES = ("city", "town")
@@ -253,7 +253,7 @@ class _Sentence:
         if triggers:
             extra = unlisted(text, [p.match for p in self.places], triggers)
             self.places = [p for p in self.places if not any(
-                ends((e.start, e.end), (p.match.start, p.match.end)) for e in extra)] + [_Place(m) for m in extra]
+                covers((e.start, e.end), (p.match.start, p.match.end)) for e in extra)] + [_Place(m) for m in extra]
             self.places.sort(key=lambda p: p.match.start)
         if not self.places:
             return
@@ -339,8 +339,9 @@ class _Sentence:
             if p.role == "reference":
                 continue
             m = p.match
-            if previous and previous.triggers and _LIST_SEP.fullmatch(text, previous.match.end, m.start):
-                p.triggers, p.fronted = previous.triggers, previous.fronted
+            between = previous is not None and not any(previous.match.end <= t.start < m.start for t in triggers)
+            if between and previous.triggers and _LIST_SEP.fullmatch(text, previous.match.end, m.start):
+                p.triggers, p.fronted = previous.triggers, previous.fronted   # not '…, Homs and reached Damascus'
             elif previous and previous.triggers and _DATED_SEP.fullmatch(text, previous.match.end, m.start):
                 p.triggers, p.fronted, p.elided = previous.triggers, previous.fronted, True
                 previous.elided = True
@@ -534,15 +535,15 @@ class _LearnedPlaces:
 
     def add(self, text: str, known: list[PlaceMatch]) -> list[PlaceMatch]:
         """`known` with the learnt places of `text` that overlap none of them (or replace one that
-        ends them: 'New Aleppo'), in text order."""
+        are part of them: 'New Aleppo'), in text order."""
         if self._regex is None:
             return known
         extra = [PlaceMatch(m.start(), m.end(), m.group(), self.places[m.group()]) for m in self._regex.finditer(text)
-                 if not any(k.start < m.end() and m.start() < k.end and not ends(m.span(), (k.start, k.end))
+                 if not any(k.start < m.end() and m.start() < k.end and not covers(m.span(), (k.start, k.end))
                             for k in known)]
         if not extra:
             return known
-        known = [k for k in known if not any(ends((e.start, e.end), (k.start, k.end)) for e in extra)]
+        known = [k for k in known if not any(covers((e.start, e.end), (k.start, k.end)) for e in extra)]
         return sorted(known + extra, key=lambda k: k.start)
 
 

@@ -3,9 +3,10 @@
 Why: coverage names villages, neighbourhoods, hills and crossings no gazetteer lists. A capitalised
 name counts as a place only in a place-introducing context: 'the town(s)/village(s)/neighbourhood(s)
 of X, Y and Z', 'villages …, including X and Y', 'X, a town …', 'the X crossing/border post/air
-base/hill', 'Mount X', or the object of a strong movement or shelling trigger ('stormed X', 'were
+base/hill', 'Mount X', the object of a strong movement or shelling trigger ('stormed X', 'were
 deployed to X', 'shelled X'; not air strikes, whose objects are as often groups: 'struck Islamic
-State'). The place is the name as written, its type read from the context, with no governorate or
+State'), or a name listed with a known place ('took Nawa, Jasim and Inkhil', 'Ain Daqna and Tal
+Rifaat': the list must close with 'and'/'or', so 'In Homs and Hama, Russian jets' lists no 'Russian'). The place is the name as written, its type read from the context, with no governorate or
 coordinates (empty, not guessed). Names of actors (cue words of actor_sides.csv), acronyms, months
 and weekdays are never places.
 
@@ -34,7 +35,7 @@ _MOUNT_WORDS = ("Mount ", "Mt. ", "Jabal ", "Jebel ")
 _APPOSED_WORDS = (", a ", ", an ")
 _FACILITY_WORDS = (" crossing", " Crossing", " post", " Post", " base", " Base", "airbase", "Airbase", " airport",
                    " Airport", " hill", " Hill", " dam", " Dam ", " Dam,", " Dam.", "military", "Military", " prison",
-                   " Prison", " Square")
+                   " Prison", " Square", "ndustrial")
 _KIND_OF = re.compile(r"\b(?P<kind>" + _KINDS + r")\s+of\s+" + _NAMES)
 # 'seized more than 50 towns and villages, including Khan al-Asal, Urum al-Kubra and Kafr Basin'
 _INCLUDING = re.compile(r"\s(?:including|such as|among them)\s+" + _NAMES)
@@ -45,7 +46,10 @@ _MOUNT = re.compile(r"(?:Mount|Mt\.|Jabal|Jebel)\s+" + _NAME)
 # the name comes before these: found by looking back from the kind word
 _APPOSED = re.compile(
     r",\s+an?\s+(?:[\w-]+\s+){0,3}?(?P<kind>town|village|city|hamlet|neighbou?rhood|district|suburb)\b")
-_FACILITY = re.compile(r"\s+(?P<kind>" + _FACILITIES + r")\b")
+_FACILITY = re.compile(r"\s+(?P<kind>" + _FACILITIES + r"|(?i:industrial\s+(?:city|zone|area)))\b")
+# 'the al-Waer district', 'the Sheikh Maqsoud neighbourhood': the name alone is the place
+_QUARTER = re.compile(r"\s+(?P<kind>district|neighbou?rhood|neighborhood|quarter)\b")
+_QUARTER_WORDS = (" district", " neighbo", " quarter")
 _MOVE_HEADS = frozenset({"seized", "captured", "entered", "stormed", "took", "overran", "overrun", "liberated",
                          "recaptured", "retook", "reached", "besieged", "drove", "crossed", "spread", "swept", "pushed",
                          "encircled", "surrounded", "shelled", "pounded", "deployed", "redeployed", "moved", "sent",
@@ -60,12 +64,18 @@ _HINTS = ("seiz", "captur", "enter", "storm", "took", "taking", "overr", "libera
           *_FACILITY_WORDS)
 _OBJECT = re.compile(r"\s+(?:(?:to|into)\s+)?(?:the\s+)?" + _NAMES + r"(?!\s*['’]s\b)")
 _SPLIT = re.compile(r",\s+|,?\s+and\s+")
+_JOIN = r"(?:,\s+(?:and\s+|or\s+|as\s+well\s+as\s+)?|,?\s+(?:and|or|as\s+well\s+as)\s+)"
+_LIST_NEXT = re.compile(_JOIN + r"(?P<name>" + _NAME + r")(?![\w’'-])(?!\s*['’]s\b)")
+_LIST_PREV = re.compile(r"(?<![\w’'-])(?P<name>" + _NAME + r")(?P<join>" + _JOIN + r")\Z")
+_LIST_TYPES = frozenset({"city", "town", "village", "neighbourhood", "area"})
 _NOT_NAMES = frozenset(
     "The A An This That These Those It Its They Their He She We Our His Her And But In On At Of By For "
     "January February March April May June July August September October November December Jan Feb Mar Apr "
     "Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday God "
     "Parliament Palace Embassy Ministry Council Committee Command News "
     "Agency Times Post Television TV Radio Party Front Movement Forces Army Brigade".split())
+_TITLES = frozenset("Minister Ministers President Foreign Prime Secretary General Spokesman Spokeswoman Envoy King "
+                    "Emir Prince Governor Commander Chief Ambassador Mr Mrs Ms Dr".split())
 _DIRECTIONS = frozenset("North South East West Northern Southern Eastern Western".split())   # alone: not a name
 
 
@@ -77,7 +87,7 @@ def _place(name: str, place_type: str) -> Place:
 
 @functools.lru_cache(maxsize=4096)
 def _is_name(name: str) -> bool:
-    if (name.split()[0].split("-")[-1] in _NOT_NAMES or name.endswith(("'s", "’s", "'", "’"))
+    if (name.split()[0].split("-")[-1] in _NOT_NAMES or not _TITLES.isdisjoint(name.split()) or name.endswith(("'s", "’s", "'", "’"))
             or name.split()[-1] in _NOT_NAMES or name in _DIRECTIONS or (name.isupper() and len(name) <= 6)):
         return False
     return not any(cue_info(w.strip("’'"))[0] != "unknown" or cue_info(w)[1] in ("agency", "neutral")
@@ -89,10 +99,10 @@ def _type(kind: str) -> str:
     return _KIND_TYPES.get(word, _KIND_TYPES.get(word[:-1], "area"))
 
 
-def ends(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
-    """Does the known name at `inner` end the longer one at `outer` ('New Aleppo' is a district,
-    not Aleppo)? Then the longer name is the place."""
-    return outer[0] < inner[0] and inner[1] == outer[1]
+def covers(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
+    """Is the known name at `inner` part of the longer one at `outer` ('New Aleppo', 'Daraa
+    al-Mahatta' are districts, not the cities)? Then the longer name is the place."""
+    return outer[0] <= inner[0] and inner[1] <= outer[1] and outer != inner
 
 
 def possible(text: str) -> bool:
@@ -102,7 +112,7 @@ def possible(text: str) -> bool:
 
 def unlisted(text: str, known: list[PlaceMatch], triggers) -> list[PlaceMatch]:
     """Unknown places of a sentence that overlap none of the `known` matches, except a known name
-    that ends a longer one ('New Aleppo'), which the caller drops (`triggers`: the sentence's event
+    that is part of a longer one ('New Aleppo'), which the caller drops (`triggers`: the sentence's event
     triggers, whose objects may be places)."""
     taken = [(m.start, m.end) for m in known]
     out: list[PlaceMatch] = []
@@ -111,8 +121,13 @@ def unlisted(text: str, known: list[PlaceMatch], triggers) -> list[PlaceMatch]:
         for name in _SPLIT.split(names):
             start = text.index(name, start)
             end = start + len(name)
-            if _is_name(check or name) and not any(a < end and start < b and not ends((start, end), (a, b))
-                                                   for a, b in taken):
+            if not _is_name(check or name):
+                return   # 'entered Homs, Foreign Minister X and Y said': the list ended at the title
+            inner = [(a, b) for a, b in taken if a < end and start < b]
+            # a longer name may take in one known name ('New Aleppo'), not two ('Syria at Albu Kamal'),
+            # and 'the al-Qaim border crossing' stays al-Qaim when the gazetteer knows it
+            if (len(inner) <= 1 and all(covers((start, end), ab) for ab in inner)
+                    and (start, start + len(check or name)) not in inner):
                 taken.append((start, end))
                 out.append(PlaceMatch(start, end, name, _place(name, place_type)))
             start = end
@@ -128,17 +143,43 @@ def unlisted(text: str, known: list[PlaceMatch], triggers) -> list[PlaceMatch]:
     if any(map(text.__contains__, _MOUNT_WORDS)):
         for m in _MOUNT.finditer(text):   # 'Mount Kabir': the name after 'Mount' must not be an actor's
             add(m.start(), m.group(), "area", m.group().split(None, 1)[1])
-    for words, rx in ((_APPOSED_WORDS, _APPOSED), (_FACILITY_WORDS, _FACILITY)):
+    for words, rx in ((_APPOSED_WORDS, _APPOSED), (_FACILITY_WORDS, _FACILITY), (_QUARTER_WORDS, _QUARTER)):
         if any(map(text.__contains__, words)):
             for m in rx.finditer(text):
                 name = _NAME_AT_END.search(text, max(0, m.start() - 50), m.start())
                 if name:
                     facility = rx is _FACILITY
                     names = text[name.start():m.end()] if facility else name.group()
-                    add(name.start(), names, "area" if facility else _type(m.group("kind")), name.group())
+                    kind = "area" if facility else "neighbourhood" if rx is _QUARTER else _type(m.group("kind"))
+                    add(name.start(), names, kind, name.group())
+    if " and " in text or " or " in text:
+        for m in sorted(known + out, key=lambda k: k.start):
+            if m.place.place_type in _LIST_TYPES:
+                for start, name in _listed(text, m):
+                    add(start, name, "village" if m.place.place_type == "village" else "town")
     for t in triggers:
         if t.text.split(None, 1)[0].lower() in _MOVE_HEADS:
             m = _OBJECT.match(text, t.end)
             if m:
                 add(m.start("names"), m.group("names"), "town")
+    return out
+
+
+def _listed(text: str, m: PlaceMatch) -> list[tuple[int, str]]:
+    """(start, name) of the names listed with the place `m`, after it up to the list's last 'and'
+    item and before it when the join to it says 'and'/'or' or a later one does."""
+    after, pos = [], m.end
+    while (n := _LIST_NEXT.match(text, pos)) is not None and n.group("name").count(" ") < 3 and _is_name(n["name"]):
+        after.append((n.start("name"), n.group("name"), " " in n.group().strip(", ").replace(n.group("name"), "")))
+        pos = n.end("name")
+    closed = max((k for k, item in enumerate(after) if item[2]), default=-1)
+    out = [(start, name) for start, name, _ in after[:closed + 1]]
+    joined, pos = closed >= 0, m.start
+    while ((n := _LIST_PREV.search(text, max(0, pos - 80), pos)) is not None and n.group("name").count(" ") < 3
+           and _is_name(n["name"])):
+        joined = joined or bool(re.search(r"\b(?:and|or|as well as)\b", n.group("join")))
+        if not joined:
+            break
+        out.append((n.start("name"), n.group("name")))
+        pos = n.start("name")
     return out

@@ -211,3 +211,49 @@ def test_more_wordings_of_the_actions(text, action):
 def test_its_in_an_organisations_statement_is_the_organisation():
     rows = events("The rebels' command said its fighters had captured the town of Morek.")
     assert brief(rows, "place", "actor_side", "status") == [("Morek", "opposition", "claimed")]
+
+
+# Rules written after measuring held-out set 3 (batches 9-12).
+
+def test_names_listed_with_a_known_place_are_places():
+    rows = events("Opposition fighters took Nawa, Khirbet Zorba and Tell Marqa on Friday.")
+    assert brief(rows, "place", "action") == [("Nawa", "took_control"), ("Khirbet Zorba", "took_control"),
+                                              ("Tell Marqa", "took_control")]
+    rows = events("The SDF repelled attacks on Tell Marqa and Manbij.")
+    assert brief(rows, "place") == [("Tell Marqa",), ("Manbij",)]
+
+
+@pytest.mark.parametrize("text,places", [
+    ("In Homs and Hama, Russian jets struck rebel positions.", ["Homs", "Hama"]),   # the list closed at 'and'
+    ("Troops entered Homs, Foreign Minister Bassam Sabbagh and Zorba Bek said.", ["Homs"]),   # a title
+])
+def test_a_list_of_places_does_not_take_in_what_follows_it(text, places):
+    assert [r["place"] for r in events(text)] == places
+
+
+def test_a_named_district_or_quarter_is_the_place():
+    rows = events("Rebels entered the Bab Zorba quarter, and troops pulled out of the Daraa al-Mahatta district.")
+    assert brief(rows, "place", "place_type", "action") == [("Bab Zorba", "neighbourhood", "entered"),
+                                                           ("Daraa al-Mahatta", "neighbourhood", "withdrew")]
+
+
+def test_a_crossing_named_after_a_known_place_is_that_place():
+    rows = events("About 2,000 Syrian soldiers crossed into Iraq at the al-Qaim border crossing.")
+    assert "al-Qaim border crossing" not in [r["place"] for r in rows]
+
+
+def test_a_trigger_between_two_places_of_a_list_governs_the_second():
+    rows = events("The rebels swept through Aleppo, Hama and Homs and reached Damascus.")
+    assert brief(rows, "place", "action") == [("Aleppo", "took_control"), ("Hama", "took_control"),
+                                              ("Homs", "took_control"), ("Damascus", "reached")]
+
+
+@pytest.mark.parametrize("text,action", [
+    ("Assad flew from Damascus to Moscow before dawn.", "fled"),
+    ("Rebels captured three villages, bringing them within about 10 kilometres of Hama.", "reached"),
+    ("In the east, troops quit Deir ez-Zor.", "withdrew"),
+    ("Fighters forced open the gates of Sednaya prison.", "breached"),
+    ("Israeli troops had gone into Khan Arnabah.", "entered"),
+])
+def test_wordings_of_movement_read_in_held_out_set_3(text, action):
+    assert action in {r["action"] for r in events(text)}
