@@ -130,6 +130,7 @@ _HARMS = frozenset({"attacked", "airstrike", "shelled", "clashed"})   # done to 
 _GAINS = frozenset({"took_control", "entered", "reached", "breached", "encircled"})
 _RETREAT = re.compile(r"\b(?:retreat\w*|withdr[ae]w\w*|pull(?:ed|ing)? back|pushed back|driven back|collaps\w+)\b")
 _RELATIVE_GAP = re.compile(r"^\s*,?\s*(?:that|which)\s+(?:\S+\s+){0,5}$")
+_WHERE_GAP = re.compile(r"\s*,\s*where\s+(?:[^\s,;:]+\s+){0,6}")   # 'from Damascus, where on Sunday he met'
 _DESTINATION = re.compile(r"\s+(?:to|into|in|at|near|around|towards|toward)\s")   # 'were deployed to Hama'
 _AGENT_GAP = re.compile(r"^\s*(?:(?:\w+\s+){0,2}(?:by|to)\s+(?:(?:former|local|allied|armed|other)\s+)?)?$")
 # hypothetical triggers: a modal or intention word at most two words before ('would consider
@@ -358,6 +359,7 @@ class _Sentence:
                 p.triggers = ()   # 'pulling out from Syria might be the best thing': hypothetical
             if p.role == "origin":
                 p.triggers = tuple(t for t in p.triggers if t.action.action in _FROM_ACTIONS)
+            p.triggers += tuple(t for t in self._where(p) if t not in p.triggers)
             if p.triggers:
                 previous = p
         # 'QUNEITRA: Rebels entered the town of Khan Arnabah': a trigger with a place of its own is not the scene's
@@ -426,6 +428,13 @@ class _Sentence:
                 return (t,)
             break
         return ()
+
+    def _where(self, p: _Place) -> tuple:
+        """The trigger of a relative clause on the place: 'arrived from Damascus, where he met Assad'."""
+        if ", where " not in self.text[p.match.end:p.match.end + 9]:
+            return ()
+        return tuple(t for t in self.triggers if t.start > p.match.end
+                     and _WHERE_GAP.fullmatch(self.text, p.match.end, t.start))[:1]
 
     def _passive(self, t: Trigger) -> bool:
         return _passive(self.text, t)

@@ -257,3 +257,20 @@ def test_a_trigger_between_two_places_of_a_list_governs_the_second():
 ])
 def test_wordings_of_movement_read_in_held_out_set_3(text, action):
     assert action in {r["action"] for r in events(text)}
+
+
+def test_a_where_clause_puts_its_event_at_the_place_before_it():
+    rows = events("Araghchi arrived in Ankara from Damascus, where on Sunday he met President Assad.")
+    assert ("Damascus", "met") in brief(rows, "place", "action")
+    rows = events("Rebels entered Hama, where troops had withdrawn overnight.")
+    assert brief(rows, "place", "action") == [("Hama", "entered"), ("Hama", "withdrew")]
+
+
+@pytest.mark.parametrize("text,action,status", [
+    ("Kataib Hezbollah said it had not sent any forces into Syria.", "redeployed", "denied"),
+    ("The military said it was sending additional air and ground forces to the Golan Heights.", "redeployed",
+     "claimed"),
+    ("A UN official said soldiers had left several positions near Quneitra.", "withdrew", "claimed"),
+])
+def test_forces_sent_and_positions_left_with_any_determiner(text, action, status):
+    assert brief(events(text), "action", "status") == [(action, status)]
