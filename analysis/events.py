@@ -340,8 +340,8 @@ class _Sentence:
             if p.role == "reference":
                 continue
             m = p.match
-            between = previous is not None and not any(previous.match.end <= t.start < m.start for t in triggers)
-            if between and previous.triggers and _LIST_SEP.fullmatch(text, previous.match.end, m.start):
+            listed = previous is not None and not any(previous.match.end <= t.start < m.start for t in triggers)
+            if listed and previous.triggers and _LIST_SEP.fullmatch(text, previous.match.end, m.start):
                 p.triggers, p.fronted = previous.triggers, previous.fronted   # not '…, Homs and reached Damascus'
             elif previous and previous.triggers and _DATED_SEP.fullmatch(text, previous.match.end, m.start):
                 p.triggers, p.fronted, p.elided = previous.triggers, previous.fronted, True

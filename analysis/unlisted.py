@@ -6,8 +6,9 @@ of X, Y and Z', 'villages …, including X and Y', 'X, a town …', 'the X cross
 base/hill', 'Mount X', the object of a strong movement or shelling trigger ('stormed X', 'were
 deployed to X', 'shelled X'; not air strikes, whose objects are as often groups: 'struck Islamic
 State'), or a name listed with a known place ('took Nawa, Jasim and Inkhil', 'Ain Daqna and Tal
-Rifaat': the list must close with 'and'/'or', so 'In Homs and Hama, Russian jets' lists no 'Russian'). The place is the name as written, its type read from the context, with no governorate or
-coordinates (empty, not guessed). Names of actors (cue words of actor_sides.csv), acronyms, months
+Rifaat': the list must close with 'and'/'or', so 'In Homs and Hama, Russian jets' lists no
+'Russian'). The place is the name as written, its type read from the context, with no governorate
+or coordinates (empty, not guessed). Names of actors (cue words of actor_sides.csv), acronyms, months
 and weekdays are never places.
 
 Speed: substring tests tell whether a sentence can hold a context, the name is looked for back
@@ -65,9 +66,10 @@ _HINTS = ("seiz", "captur", "enter", "storm", "took", "taking", "overr", "libera
 _OBJECT = re.compile(r"\s+(?:(?:to|into)\s+)?(?:the\s+)?" + _NAMES + r"(?!\s*['’]s\b)")
 _SPLIT = re.compile(r",\s+|,?\s+and\s+")
 _JOIN = r"(?:,\s+(?:and\s+|or\s+|as\s+well\s+as\s+)?|,?\s+(?:and|or|as\s+well\s+as)\s+)"
-_LIST_NEXT = re.compile(_JOIN + r"(?P<name>" + _NAME + r")(?![\w’'-])(?!\s*['’]s\b)")
+_LIST_NEXT = re.compile(r"(?P<join>" + _JOIN + r")(?P<name>" + _NAME + r")(?![\w’'-])(?!\s*['’]s\b)")
 _LIST_PREV = re.compile(r"(?<![\w’'-])(?P<name>" + _NAME + r")(?P<join>" + _JOIN + r")\Z")
 _LIST_TYPES = frozenset({"city", "town", "village", "neighbourhood", "area"})
+_CLOSING = re.compile(r"\b(?:and|or|as\s+well\s+as)\b")   # a join that can close a list
 _NOT_NAMES = frozenset(
     "The A An This That These Those It Its They Their He She We Our His Her And But In On At Of By For "
     "January February March April May June July August September October November December Jan Feb Mar Apr "
@@ -87,8 +89,8 @@ def _place(name: str, place_type: str) -> Place:
 
 @functools.lru_cache(maxsize=4096)
 def _is_name(name: str) -> bool:
-    if (name.split()[0].split("-")[-1] in _NOT_NAMES or not _TITLES.isdisjoint(name.split()) or name.endswith(("'s", "’s", "'", "’"))
-            or name.split()[-1] in _NOT_NAMES or name in _DIRECTIONS or (name.isupper() and len(name) <= 6)):
+    if (name.split()[0].split("-")[-1] in _NOT_NAMES or name.endswith(("'s", "’s", "'", "’"))
+            or not _TITLES.isdisjoint(name.split()) or name.split()[-1] in _NOT_NAMES or name in _DIRECTIONS or (name.isupper() and len(name) <= 6)):
         return False
     return not any(cue_info(w.strip("’'"))[0] != "unknown" or cue_info(w)[1] in ("agency", "neutral")
                    for w in re.split(r"[ -]", name) if w[:1].isupper())
@@ -169,17 +171,22 @@ def _listed(text: str, m: PlaceMatch) -> list[tuple[int, str]]:
     """(start, name) of the names listed with the place `m`, after it up to the list's last 'and'
     item and before it when the join to it says 'and'/'or' or a later one does."""
     after, pos = [], m.end
-    while (n := _LIST_NEXT.match(text, pos)) is not None and n.group("name").count(" ") < 3 and _is_name(n["name"]):
-        after.append((n.start("name"), n.group("name"), " " in n.group().strip(", ").replace(n.group("name"), "")))
+    while (n := _LIST_NEXT.match(text, pos)) is not None and _short_name(n["name"]):
+        after.append((n.start("name"), n["name"], bool(_CLOSING.search(n["join"]))))
         pos = n.end("name")
     closed = max((k for k, item in enumerate(after) if item[2]), default=-1)
     out = [(start, name) for start, name, _ in after[:closed + 1]]
     joined, pos = closed >= 0, m.start
-    while ((n := _LIST_PREV.search(text, max(0, pos - 80), pos)) is not None and n.group("name").count(" ") < 3
-           and _is_name(n["name"])):
-        joined = joined or bool(re.search(r"\b(?:and|or|as well as)\b", n.group("join")))
+    # the backward search is anchored at the end, so it runs only after a join
+    while (text.endswith((",", " and", " or", " as well as"), 0, pos - 1)
+           and (n := _LIST_PREV.search(text, max(0, pos - 80), pos)) is not None and _short_name(n["name"])):
+        joined = joined or bool(_CLOSING.search(n["join"]))
         if not joined:
             break
-        out.append((n.start("name"), n.group("name")))
+        out.append((n.start("name"), n["name"]))
         pos = n.start("name")
     return out
+
+
+def _short_name(name: str) -> bool:
+    return name.count(" ") < 3 and _is_name(name)
