@@ -24,6 +24,8 @@ Hypothetical triggers ('would consider sending troops', 'the orders are to hold'
 sentence opening with 'If', 'when we reach Damascus, we will …') are not events; negated ones are
 denied. Fleeing or meeting with no actor is civilian ('many have fled towards Hama'), and no
 offensive advances on a place abroad.
+A place of a sentence with triggers that none of these rules takes gets a second look from a
+learned scorer (`place_scorer`); a place it keeps takes its nearest trigger (rule 'learned-scorer').
 """
 from __future__ import annotations
 
@@ -39,6 +41,7 @@ from .actors import (ActorIndex, ActorPhrase, cue_info, is_agency, is_bare_head,
 from .claims import CLAUSE_BREAK, REPORTING, Claims, Frame, frame_at
 from .dates import date_mentions, is_history
 from .extent import distance, extent
+from .place_scorer import PlaceScorer, features, nearest
 from .places import FACILITY_KIND, Gazetteer, PlaceMatch, km_to_damascus
 from .schema import columns
 from .unlisted import covers, possible, unlisted
@@ -472,12 +475,14 @@ class _Sentence:
                 p.triggers = p.triggers + (t,)
 
 
-def extract_events(doc) -> list[dict]:
-    """Event rows of one document, in body order, with the columns of schema.TABLES['events'].
+def extract_events(doc, scorer: PlaceScorer | None = None) -> list[dict]:
+    """Event rows of one document, in body order, with the columns of schema.TABLES['events']
+    (`scorer`: the second look at places no trigger governs; by default the committed model).
 
     Speed: the gazetteer and the trigger matcher run once per sentence; speakers, actors and
-    dates are only worked out for sentences that have a place governed by a trigger."""
+    dates are only worked out for sentences that have an event place."""
     gaz, vocab = Gazetteer.load(), Vocabulary.load()
+    scorer = scorer or PlaceScorer.load()
     claims = Claims(doc, lambda words: bool(vocab.find(words)))
     texts = [_uncapitalised(s.text, gaz) for s in doc.sentences]
     actors = ActorIndex(doc, lambda text: [t.start for t in vocab.find(text)] +
@@ -498,7 +503,8 @@ def extract_events(doc) -> list[dict]:
         if not sent.triggers:
             continue
         sent.associate()
-        if not any(p.triggers for p in sent.places):
+        second = _second_look(sent, scorer)
+        if not second and not any(p.triggers for p in sent.places):
             continue
         frames = claims.frames(s.index)
         actors.phrases(s.index, [t.start for t in sent.triggers] + [f.verb_start - s.start for f in frames],
@@ -510,12 +516,32 @@ def extract_events(doc) -> list[dict]:
                 row = _row(doc, s, p, t, sent.triggers, actors, frames, mentions, carried, history)
                 if row:
                     rows.append(row)
+        for p, t in second:
+            row = _row(doc, s, p, t, sent.triggers, actors, frames, mentions, carried, history)
+            if row:
+                rows.append(row | {"rule": "learned-scorer"})
     rows = _dedupe(rows)
     rows.sort(key=lambda r: (r["start"], r["end"], r["place"]))
     for n, row in enumerate(rows, start=1):
         row["event_id"] = f"{doc.doc_id}-e{n:03d}"
     cols = columns("events")
     return [{c: row.get(c) for c in cols} for row in rows]
+
+
+def _second_look(sent: _Sentence, scorer) -> list[tuple[_Place, Trigger]]:
+    """The places no trigger governs that the scorer takes for event places (one mention per
+    place, and none of a place that has a governed mention), each with its nearest trigger."""
+    governed = {p.match.place.name for p in sent.places if p.triggers}
+    has_rows, out = bool(governed), []
+    for p in sent.places:
+        m = p.match
+        if m.place.name in governed:
+            continue
+        governed.add(m.place.name)
+        if scorer.keep(features(sent.text, m.start, m.end, m.place.place_type, p.role, sent.triggers, has_rows),
+                       (sent.s, m)):
+            out.append((p, nearest(sent.triggers, m.start, m.end)))
+    return out
 
 
 def _headline_position(text: str, vocab: Vocabulary) -> list[Trigger]:

@@ -75,7 +75,7 @@ TABLES: dict[str, dict[str, str]] = {
         "sentence": "That sentence, verbatim.",
         "start": "Offset of the event's first word in the body.",
         "end": "Offset after the event's last word: body[start:end] is the event's words.",
-        "rule": "Which extraction pattern linked the place to the action (trigger-before-place, fronted-locative …).",
+        "rule": "Which extraction pattern linked the place to the action (trigger-before-place, fronted-locative …); learned-scorer: no pattern did, the learned place scorer kept the place and gave it the nearest trigger.",
     },
 }
 
