@@ -31,7 +31,7 @@ from analysis.schema import columns
 
 C, THRESHOLD = 1.0, 0.5
 SETS = ["tests/fixtures", "tests/fixtures/heldout", "tests/fixtures/heldout2", "tests/fixtures/heldout3",
-        "tests/fixtures/heldout4"]
+        "tests/fixtures/heldout4", "tests/fixtures/heldout5"]
 
 
 class _Recorder:
@@ -86,15 +86,14 @@ def _scores(fixture_dir: Path, scorer) -> dict:
 
 
 def cross_validate(dirs: dict[str, Path], by_set: dict[str, list]) -> None:
-    """Events R / P / side of each set with the rules alone and with a scorer fitted on the other sets."""
-    print(f"{'left-out set':28} {'pairs':>5}  {'rules alone R / P / side':>24}  {'with the scorer R / P / side':>28}")
+    """Events R / P / side / status of each set with the rules alone and with a scorer fitted on the other sets."""
+    print(f"{'left-out set':28} {'pairs':>5}  {'rules alone R / P / side / status':>33}  {'with the scorer':>30}")
     rules_only = PlaceScorer({}, 0.0, 2.0)   # keeps nothing
     for held, path in dirs.items():
         scorer = fit([e for name, data in by_set.items() if name != held for e in data])
-        a, b = _scores(path, rules_only), _scores(path, scorer)
-        print(f"{held:28} {a['n_gold']:5d}  {'':6}" + "  {:.2f} / {:.2f} / {:.2f}".format(
-            a["recall"], a["precision"], a["actor_side_right"]) + f"  {'':10}" + "{:.2f} / {:.2f} / {:.2f}".format(
-            b["recall"], b["precision"], b["actor_side_right"]))
+        scores = [_scores(path, s) for s in (rules_only, scorer)]
+        a, b = ("{recall:.2f} / {precision:.2f} / {actor_side_right:.2f} / {status_right:.2f}".format(**x) for x in scores)
+        print(f"{held:28} {scores[0]['n_gold']:5d}  {a:>33}  {b:>30}")
 
 
 def main(argv=None) -> int:
