@@ -531,13 +531,13 @@ def extract_events(doc, scorer: PlaceScorer | None = None) -> list[dict]:
 def _second_look(sent: _Sentence, scorer) -> list[tuple[_Place, Trigger]]:
     """The places no trigger governs that the scorer takes for event places (one mention per
     place, and none of a place that has a governed mention), each with its nearest trigger."""
-    governed = {p.match.place.name for p in sent.places if p.triggers}
-    has_rows, out = bool(governed), []
+    seen = {p.match.place.name for p in sent.places if p.triggers}
+    has_rows, out = bool(seen), []
     for p in sent.places:
         m = p.match
-        if m.place.name in governed:
+        if m.place.name in seen:
             continue
-        governed.add(m.place.name)
+        seen.add(m.place.name)
         if scorer.keep(features(sent.text, m.start, m.end, m.place.place_type, p.role, sent.triggers, has_rows),
                        (sent.s, m)):
             out.append((p, nearest(sent.triggers, m.start, m.end)))
