@@ -4,8 +4,8 @@ Why: the rules of `events` name an event only where a trigger they know governs 
 coverage they have never seen, many event places escape them: an event named by a noun ('repelled
 attacks on the axes of Morek'), a verb the vocabulary lacks, a place far from its verb. For every
 place of a sentence that has triggers but got none, a logistic regression over the words around
-the place, the sentence's words and the nearest trigger (its action, side, distance, and whether a
-clause break or a speech verb lies between) gives the chance that the place is an event's place.
+the place, the sentence's words and the nearest trigger (its action, whether it comes before or
+after the place, its distance, and whether a clause break or a speech verb lies between) gives the chance that the place is an event's place.
 Above the threshold, the place becomes a row with the nearest trigger's action, actor and status,
 and rule 'learned-scorer', so users can filter such rows.
 

@@ -91,7 +91,7 @@ def test_the_committed_model_is_the_one_training_on_the_fixture_sets_gives(tmp_p
     assert abs(fresh["intercept"] - committed["intercept"]) < 1e-3
 
 
-def test_training_examples_are_labelled_from_the_gold(tmp_path):
+def test_training_examples_are_labelled_from_the_gold():
     data = train_place_scorer.examples(train_place_scorer.REPO / "tests" / "fixtures" / "heldout")
     assert len(data) > 100 and 0 < sum(y for _, y in data) < len(data) / 2
     assert all("role:event" in f or "role:origin" in f or "role:reference" in f for f, _ in data)

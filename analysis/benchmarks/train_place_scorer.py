@@ -21,7 +21,6 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.benchmarks.fixtures import REPO, fixture_articles
-from analysis.config import MODELS_DIR
 from analysis.corpus import load_corpus
 from analysis.evaluation import _aliases, micro_average, normalise_place, read_body, read_gold, score_events
 from analysis.events import extract_events
@@ -85,12 +84,12 @@ def _scores(fixture_dir: Path, scorer) -> dict:
     return micro_average([], scores)["events"]
 
 
-def cross_validate(dirs: dict[str, Path], by_set: dict[str, list]) -> None:
+def cross_validate(by_set: dict[str, tuple[Path, list]]) -> None:
     """Events R / P / side / status of each set with the rules alone and with a scorer fitted on the other sets."""
     print(f"{'left-out set':28} {'pairs':>5}  {'rules alone R / P / side / status':>33}  {'with the scorer':>30}")
     rules_only = PlaceScorer({}, 0.0, 2.0)   # keeps nothing
-    for held, path in dirs.items():
-        scorer = fit([e for name, data in by_set.items() if name != held for e in data])
+    for held, (path, _) in by_set.items():
+        scorer = fit([e for name, (_, data) in by_set.items() if name != held for e in data])
         scores = [_scores(path, s) for s in (rules_only, scorer)]
         a, b = ("{recall:.2f} / {precision:.2f} / {actor_side_right:.2f} / {status_right:.2f}".format(**x) for x in scores)
         print(f"{held:28} {scores[0]['n_gold']:5d}  {a:>33}  {b:>30}")
@@ -108,28 +107,28 @@ def main(argv=None) -> int:
     except ImportError:
         print("error: training needs scikit-learn (pip install -r requirements.lock)", file=sys.stderr)
         return 2
-    by_set, dirs = {}, {}
+    by_set = {}   # set name -> (folder, examples)
     for d in args.dirs:
         path = Path(d).resolve()
         name = path.relative_to(REPO).as_posix() if path.is_relative_to(REPO) else d
         try:
-            by_set[name], dirs[name] = examples(path), path
+            by_set[name] = path, examples(path)
         except (OSError, ValueError) as e:
             print(f"error: {d}: {e}", file=sys.stderr)
             return 2
     if args.cv:
-        cross_validate(dirs, by_set)
+        cross_validate(by_set)
         return 0
-    scorer = fit([e for data in by_set.values() for e in data])
+    scorer = fit([e for _, data in by_set.values() for e in data])
     model = {
         "about": "analysis/place_scorer.py: logistic regression over its features; fitted by "
                  "python -m analysis.benchmarks.train_place_scorer",
-        "trained_on": {name: len(data) for name, data in by_set.items()},
+        "trained_on": {name: len(data) for name, (_, data) in by_set.items()},
         "C": C, "threshold": THRESHOLD, "intercept": scorer.intercept, "weights": scorer.weights,
     }
-    MODELS_DIR.mkdir(parents=True, exist_ok=True)
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     write_atomic(Path(args.out), (json.dumps(model, indent=1, sort_keys=True) + "\n").encode("utf-8"))
-    print(f"wrote {args.out}: {len(scorer.weights)} weights from {sum(map(len, by_set.values()))} examples")
+    print(f"wrote {args.out}: {len(scorer.weights)} weights from {sum(len(data) for _, data in by_set.values())} examples")
     return 0
 
 
