@@ -29,20 +29,29 @@ _NAME_AT_END = re.compile(r"(?<![\w’'-])" + _NAME + r"\Z")
 _KIND_TYPES = {"town": "town", "city": "town", "cities": "town", "village": "village", "hamlet": "village"}
 _KINDS = r"(?:towns?|villages?|city|cities|neighbou?rhoods?|neighborhoods?|districts?|suburbs?|areas?)"
 _FACILITIES = (r"(?i:(?:border\s+)?crossing|border\s+post|(?:(?:military|international|central)\s+)?(?:air\s?base|"
-               r"airport|prison)|military\s+base|hill|dam)|Square")
+               r"airport|prison)|military\s+base|hill|dam|bridge|highway|motorway|road|(?:gas|oil)\s+field|port|"
+               r"anchorage)|Square|Palace|Mosque")
+# 'the Arida and Jousieh crossings': each name of the list is one facility
+_FACILITIES_PLURAL = re.compile(r"\s+(?P<kind>(?i:(?:border\s+)?crossings|bridges|air\s?bases|airports|(?:gas|oil)\s+fields))\b")
+_NAME_LIST_AT_END = re.compile(r"(?<![\w’'-])" + _NAME + r"(?:,\s+" + _NAME + r")*,?\s+and\s+" + _NAME + r"\Z")
+# 'Base 46', 'the 137th Brigade base': numbered army bases
+_NUMBERED_BASE = re.compile(r"\b(?:Base\s+\d+|\d+(?:st|nd|rd|th)\s+(?:Brigade|Regiment|Division)\s+(?:base|headquarters))\b")
 # strings one of which each context needs: substring tests are much cheaper than a regex search
 _KIND_WORDS = (" town", " village", " cit", "neighbo", " district", " suburb", " area")
 _MOUNT_WORDS = ("Mount ", "Mt. ", "Jabal ", "Jebel ")
 _APPOSED_WORDS = (", a ", ", an ")
 _FACILITY_WORDS = (" crossing", " Crossing", " post", " Post", " base", " Base", "airbase", "Airbase", " airport",
                    " Airport", " hill", " Hill", " dam", " Dam ", " Dam,", " Dam.", "military", "Military", " prison",
-                   " Prison", " Square", "ndustrial")
+                   " Prison", " Square", "ndustrial", " bridge", " Bridge", "ighway", " motorway", " Motorway",
+                   " road", " Road", " field", " Field", " port", " Port", "nchorage", " Palace", " Mosque")
+_OWNED_KINDS = ("Palace", "Mosque")   # the name before them may be a possessive
+_NUMBERED_WORDS = ("Base ", " base", " headquarters")
 _KIND_OF = re.compile(r"\b(?P<kind>" + _KINDS + r")\s+of\s+" + _NAMES)
 # 'seized more than 50 towns and villages, including Khan al-Asal, Urum al-Kubra and Kafr Basin'
-_INCLUDING = re.compile(r"\s(?:including|such as|among them)\s+" + _NAMES)
+_INCLUDING = re.compile(r"\s(?:including|such as|among them|namely)\s+" + _NAMES)
 _KINDS_BEFORE = re.compile(
     r"\b(?P<kind>towns|villages|hamlets|cities|neighbou?rhoods|districts|areas|localities)\b[^.;:]*\Z")
-_INCLUDING_WORDS = ("including", "such as", "among them")
+_INCLUDING_WORDS = ("including", "such as", "among them", "namely")
 _MOUNT = re.compile(r"(?:Mount|Mt\.|Jabal|Jebel)\s+" + _NAME)
 # the name comes before these: found by looking back from the kind word
 _APPOSED = re.compile(
@@ -62,7 +71,7 @@ _HINTS = ("seiz", "captur", "enter", "storm", "took", "taking", "overr", "libera
           "besieg", "drove", "crossed", "spread", "swept", "pushed", "encircl", "surround", "shell", "pound", "deploy",
           "moved", "sent",
           "dispatched", "transferred", *_KIND_WORDS, *_INCLUDING_WORDS, *_MOUNT_WORDS, *_APPOSED_WORDS,
-          *_FACILITY_WORDS)
+          *_FACILITY_WORDS, *_NUMBERED_WORDS)
 _OBJECT = re.compile(r"\s+(?:(?:to|into)\s+)?(?:the\s+)?" + _NAMES + r"(?!\s*['’]s\b)")
 _SPLIT = re.compile(r",\s+|,?\s+and\s+")
 _JOIN = r"(?:,\s+(?:and\s+|or\s+|as\s+well\s+as\s+)?|,?\s+(?:and|or|as\s+well\s+as)\s+)"
@@ -90,7 +99,8 @@ def _place(name: str, place_type: str) -> Place:
 @functools.lru_cache(maxsize=4096)
 def _is_name(name: str) -> bool:
     if (name.split()[0].split("-")[-1] in _NOT_NAMES or name.endswith(("'s", "’s", "'", "’"))
-            or not _TITLES.isdisjoint(name.split()) or name.split()[-1] in _NOT_NAMES or name in _DIRECTIONS or (name.isupper() and len(name) <= 6)):
+            or not _TITLES.isdisjoint(name.split()) or name.split()[-1] in _NOT_NAMES or name in _DIRECTIONS
+            or (name.isupper() and len(name) <= 6 and not any(c.isdigit() for c in name))):   # 'T4' is a name
         return False
     return not any(cue_info(w.strip("’'"))[0] != "unknown" or cue_info(w)[1] in ("agency", "neutral")
                    for w in re.split(r"[ -]", name) if w[:1].isupper())
@@ -119,11 +129,11 @@ def unlisted(text: str, known: list[PlaceMatch], triggers) -> list[PlaceMatch]:
     taken = [(m.start, m.end) for m in known]
     out: list[PlaceMatch] = []
 
-    def add(start: int, names: str, place_type: str, check=None) -> None:
+    def add(start: int, names: str, place_type: str, check=None, label=None, checked=False) -> None:
         for name in _SPLIT.split(names):
             start = text.index(name, start)
             end = start + len(name)
-            if not _is_name(check or name):
+            if not checked and not _is_name(check or name):
                 return   # 'entered Homs, Foreign Minister X and Y said': the list ended at the title
             inner = [(a, b) for a, b in taken if a < end and start < b]
             # a longer name may take in one known name ('New Aleppo'), not two ('Syria at Albu Kamal'),
@@ -131,7 +141,7 @@ def unlisted(text: str, known: list[PlaceMatch], triggers) -> list[PlaceMatch]:
             if (len(inner) <= 1 and all(covers((start, end), ab) for ab in inner)
                     and (start, start + len(check or name)) not in inner):
                 taken.append((start, end))
-                out.append(PlaceMatch(start, end, name, _place(name, place_type)))
+                out.append(PlaceMatch(start, end, name, _place(label or name, place_type)))
             start = end
 
     if " of " in text and any(map(text.__contains__, _KIND_WORDS)):
@@ -153,7 +163,20 @@ def unlisted(text: str, known: list[PlaceMatch], triggers) -> list[PlaceMatch]:
                     facility = rx is _FACILITY
                     names = text[name.start():m.end()] if facility else name.group()
                     kind = "area" if facility else "neighbourhood" if rx is _QUARTER else _type(m.group("kind"))
-                    add(name.start(), names, kind, name.group())
+                    # 'the People’s Palace': an owner that is no actor's name may come first
+                    owned = (facility and m.group("kind") in _OWNED_KINDS and name.group()[-2:] in ("'s", "’s")
+                             and cue_info(name.group()[:-2])[0] == "unknown")
+                    add(name.start(), names, kind, name.group(), checked=owned)
+    if " and " in text and any(map(text.__contains__, _FACILITY_WORDS)):
+        for m in _FACILITIES_PLURAL.finditer(text):
+            names = _NAME_LIST_AT_END.search(text, max(0, m.start() - 80), m.start())
+            if names:
+                kind = " ".join(m.group("kind").split())[:-1]
+                for name in _SPLIT.split(names.group()):
+                    add(text.index(name, names.start()), name, "area", label=f"{name} {kind}")
+    if any(map(text.__contains__, _NUMBERED_WORDS)):
+        for m in _NUMBERED_BASE.finditer(text):
+            add(m.start(), m.group(), "area", "Base")
     if " and " in text or " or " in text:
         for m in sorted(known + out, key=lambda k: k.start):
             if m.place.place_type in _LIST_TYPES:

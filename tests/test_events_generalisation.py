@@ -354,3 +354,44 @@ def test_they_who_gained_while_the_government_retreated_are_the_rebels():
         ("Khan Sheikhoun", "Insurgents", "opposition"), ("Morek", "Insurgents", "opposition")]
     rows = events("Government forces withdrew from Hama, then they took Homs.")
     assert brief(rows, "place", "actor_side") == [("Hama", "government"), ("Homs", "government")]
+
+
+# 18. facilities the gazetteer lacks: roads, bridges, fields, numbered and code-named bases, palaces
+
+def test_unlisted_facilities_roads_and_bases():
+    text = ("Insurgents seized Base 52 and the 93rd Brigade base near the river.\n\n"
+            "Drones hit the Wadi Kharab and Tell Sultan crossings overnight.\n\n"
+            "Fighters reached the M9 highway and attacked the Qasr Hamid bridge.\n\n"
+            "Troops withdrew from the K7 airbase and the Abu Rasein gas field.\n\n"
+            "Rebels walked through the Hisham’s Palace on Sunday.\n\n"
+            "The SDF took five villages, namely Tall Khidr, Ruwaished and Marj Hanna.\n")
+    assert sorted({(r["place"], r["place_text"]) for r in events(text)}) == [
+        ("93rd Brigade base", "93rd Brigade base"), ("Abu Rasein gas field", "Abu Rasein gas field"),
+        ("Base 52", "Base 52"), ("Hisham’s Palace", "Hisham’s Palace"), ("K7 airbase", "K7 airbase"),
+        ("M9 highway", "M9 highway"), ("Marj Hanna", "Marj Hanna"), ("Qasr Hamid bridge", "Qasr Hamid bridge"),
+        ("Ruwaished", "Ruwaished"), ("Tall Khidr", "Tall Khidr"), ("Tell Sultan crossing", "Tell Sultan"),
+        ("Wadi Kharab crossing", "Wadi Kharab")]
+
+
+def test_a_road_the_towns_lie_on_is_no_event_place():
+    rows = events("Rebels seized the towns of Kafr Ruma and Deir Sunbul on the M9 highway.\n\n"
+                  "The column pushed south along the M9 highway towards Hama.")
+    assert "M9 highway" not in {r["place"] for r in rows}
+    assert {"Kafr Ruma", "Deir Sunbul", "Hama"} <= {r["place"] for r in rows}
+
+
+def test_an_actor_or_an_owner_that_is_a_side_does_not_name_a_palace():
+    assert events("Rebels entered Assad's Palace.") == []
+
+
+@pytest.mark.parametrize("text,place,action", [
+    ("Hezbollah had sent about 2,000 fighters to Qusayr overnight.", "Qusayr", "redeployed"),
+    ("The group has moved hundreds of fighters to Qusayr.", "Qusayr", "redeployed"),
+    ("Rebels walked through Umayyad Square on Sunday.", "Umayyad Square", "entered"),
+    ("Convoys passed through Salamiyah without resistance.", "Salamiyah", "entered"),
+    ("The defence minister toured Quneitra on Saturday.", "Quneitra", "met"),
+    ("Troops dug in along the edge of Morek.", "Morek", "redeployed"),
+    ("Kurdish forces set up checkpoints at the entrances to Manbij.", "Manbij", "redeployed"),
+])
+def test_moves_with_a_counted_force_and_visits(text, place, action):
+    assert (place, action) in brief(events(text), "place", "action")
