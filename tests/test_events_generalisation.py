@@ -329,6 +329,10 @@ def test_a_past_when_clause_is_an_event():
     ("The insurgents say they have seized Homs.", "Homs", "opposition"),
     ("State television said the terrorists had entered Hama.", "Hama", "opposition"),
     ("Assad's flight to Moscow ended five decades of rule.", "Moscow", "government"),
+    # the powers that took over Damascus in December 2024 stay on the side they came from
+    ("Units of the Department of Military Operations moved into Qardaha on Friday.", "Qardaha", "opposition"),
+    ("The General Security force entered Jableh on Tuesday.", "Jableh", "opposition"),
+    ("Asayish fighters withdrew from Manbij.", "Manbij", "opposition"),
 ])
 def test_sides(text, place, side):
     assert brief(events(text), "place", "actor_side") == [(place, side)]
