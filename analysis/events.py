@@ -100,10 +100,9 @@ _DESCRIPTIVE = frozenset({"stronghold", "strongholds", "bastion", "home", "birth
                           "bases", "heartland", "enclave"})
 _POSSESSIVE_WORDS = frozenset({"their", "its", "his", "her", "our"})
 _LINKERS = frozenset({"linking", "connecting", "between", "overlooking", "overlooks", "bordering", "opposite"})
-_ROADS = frozenset({"road", "highway", "route", "way"})
-# 'towns on the M5 highway', 'pushed south along the M5': a road after these locates, it is not the event's place
+_ROADS = frozenset({"road", "highway", "motorway", "route", "way"})
+# 'towns on the M5 highway', 'pushed south along the M5 highway': a road after these locates, it is no event place
 _ALONG = frozenset({"on", "along", "off", "astride", "beside"})
-_ROAD_KINDS = frozenset({"road", "highway", "motorway"})
 _STRIP = "“”\"‘’,.;:()"
 _TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "with", "for", "against", "regarding"})
 _ABROAD = frozenset({"foreign_city", "country"})
@@ -324,7 +323,7 @@ class _Sentence:
                     and not any(0 <= m.start - t.end <= 4 for t in self.triggers))   # 'left their headquarters in'
                 or last in _LINKERS or (last in ("to", "with", "and") and _LINKERS & set(w[-5:-1]))
                 or (last == "to" and prev in _ROADS)
-                or (last in _ALONG and m.place.name.rsplit(None, 1)[-1].lower() in _ROAD_KINDS)):
+                or (last in _ALONG and m.place.name.rsplit(None, 1)[-1].lower() in _ROADS)):
             p.role = "reference"     # 'their stronghold in Idlib', 'the highway linking Aleppo to Damascus'
         elif text[m.end:m.end + 1] in "'’" and _POSSESSIVE.match(text, m.end) and (
                 m.place.place_type == "country" or not _PART_OF_PLACE.match(text, m.end)):

@@ -2,8 +2,10 @@
 
 Why: coverage names villages, neighbourhoods, hills and crossings no gazetteer lists. A capitalised
 name counts as a place only in a place-introducing context: 'the town(s)/village(s)/neighbourhood(s)
-of X, Y and Z', 'villages …, including X and Y', 'X, a town …', 'the X crossing/border post/air
-base/hill', 'Mount X', the object of a strong movement or shelling trigger ('stormed X', 'were
+of X, Y and Z', 'villages …, including/namely X and Y', 'X, a town …', 'the X crossing/border
+post/air base/hill/bridge/highway/gas field/Palace' (with its kind in the name: 'the Qara Qozak bridge',
+'the T4 airbase'; 'the People’s Palace' may start with an owner that is no actor; each name of 'the
+Arida and Jousieh crossings' is one crossing), numbered bases ('Base 46', 'the 137th Brigade base'), 'Mount X', the object of a strong movement or shelling trigger ('stormed X', 'were
 deployed to X', 'shelled X'; not air strikes, whose objects are as often groups: 'struck Islamic
 State'), or a name listed with a known place ('took Nawa, Jasim and Inkhil', 'Ain Daqna and Tal
 Rifaat': the list must close with 'and'/'or', so 'In Homs and Hama, Russian jets' lists no
@@ -176,7 +178,7 @@ def unlisted(text: str, known: list[PlaceMatch], triggers) -> list[PlaceMatch]:
                     add(text.index(name, names.start()), name, "area", label=f"{name} {kind}")
     if any(map(text.__contains__, _NUMBERED_WORDS)):
         for m in _NUMBERED_BASE.finditer(text):
-            add(m.start(), m.group(), "area", "Base")
+            add(m.start(), m.group(), "area", checked=True)
     if " and " in text or " or " in text:
         for m in sorted(known + out, key=lambda k: k.start):
             if m.place.place_type in _LIST_TYPES:
