@@ -45,7 +45,7 @@ _APPOSED_WORDS = (", a ", ", an ")
 _FACILITY_WORDS = (" crossing", " Crossing", " post", " Post", " base", " Base", "airbase", "Airbase", " airport",
                    " Airport", " hill", " Hill", " dam", " Dam ", " Dam,", " Dam.", "military", "Military", " prison",
                    " Prison", " Square", "ndustrial", " bridge", " Bridge", "ighway", " motorway", " Motorway",
-                   " road", " Road", " field", " Field", " port", " Port", "nchorage", " Palace", " Mosque")
+                   " road", " Road", "as field", "il field", "as Field", "il Field", " port", " Port", "nchorage", " Palace", " Mosque")
 _OWNED_KINDS = ("Palace", "Mosque")   # the name before them may be a possessive
 _NUMBERED_WORDS = ("Base ", " base", " headquarters")
 _KIND_OF = re.compile(r"\b(?P<kind>" + _KINDS + r")\s+of\s+" + _NAMES)
@@ -175,7 +175,7 @@ def unlisted(text: str, known: list[PlaceMatch], triggers) -> list[PlaceMatch]:
             if names:
                 kind = " ".join(m.group("kind").split())[:-1]
                 for name in _SPLIT.split(names.group()):
-                    add(text.index(name, names.start()), name, "area", label=f"{name} {kind}")
+                    add(names.start(), name, "area", label=f"{name} {kind}")
     if any(map(text.__contains__, _NUMBERED_WORDS)):
         for m in _NUMBERED_BASE.finditer(text):
             add(m.start(), m.group(), "area", checked=True)
