@@ -19,6 +19,7 @@ import bisect
 import csv
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from .config import REFERENCE_DIR
@@ -40,6 +41,8 @@ _OF_QUANTIFIERS = frozenset({"some", "many", "several", "most", "all", "none", "
                              "columns", "convoy", "contingent", "remnants", "members"})
 _GROUP_HEADS = frozenset({"groups", "group", "units", "unit", "forces", "force", "militias", "militia", "brigades"})
 _MILITARY_HEADS = ("army", "military", "troops", "soldiers", "forces", "force")
+_TROOP_HEADS = ("troops", "soldiers", "forces")   # 'the army', 'the military' stay Syrian whatever else is named
+_MILITARY_WORD = re.compile(r"(?i)\b(?:army|military|troops|soldiers|forces?)\b")
 _SIDE_NEUTRAL_SUFFIX = re.compile(r"-(?:backed|allied|based|supported|aligned)\b")
 # what may separate two cues of one phrase: lists, possessives, 'of', up to two plain words
 _JOIN = re.compile(
@@ -275,6 +278,7 @@ class ActorIndex:
         self.texts = texts              # the sentences as the caller reads them (headlines in capitals lowered)
         self._cache: dict[int, list[ActorPhrase]] = {}
         self._described: dict[str, str] = {}
+        self._army: str | None = None
 
     def phrases(self, i: int, blocked=None, verb_ends=()) -> list[ActorPhrase]:
         """Phrases of sentence i; `blocked` and `verb_ends` when the caller already knows them."""
@@ -298,7 +302,24 @@ class ActorIndex:
             for p in reversed(self.phrases(j)):
                 if p.start < a.start and p.side != a.side and p.text.lower().endswith(heads) and _named(p.text):
                     return replace(a, side=p.side)
-        return a
+        side = self._army_side() if heads == _MILITARY_HEADS and a.text.lower().endswith(_TROOP_HEADS) else None
+        return replace(a, side=side) if side and side != a.side else a
+
+    def _army_side(self) -> str | None:
+        """'foreign' when at least two thirds (and two or more) of the armed forces the article names
+        with a modifier are foreign ('Israeli troops', 'the Israel Defense Forces'): an article about
+        one foreign army calls it 'the troops' paragraphs later. Else None: 'the army' stays Syrian."""
+        if self._army is None:
+            sides = Counter()
+            for j, s in enumerate(self.doc.sentences):
+                text = self.texts[j] if self.texts else s.text
+                if _MILITARY_WORD.search(text):   # not cached: the events pass finds phrases with its verbs
+                    sides.update(p.side for p in find_actors(text, self.blocked(text), s.start)
+                                 if p.side != "unknown" and p.text.lower().endswith(_MILITARY_HEADS)
+                                 and _named(p.text))
+            side, n = sides.most_common(1)[0] if sides else ("", 0)
+            self._army = side if side == "foreign" and n >= 2 and 3 * n >= 2 * sum(sides.values()) else ""
+        return self._army or None
 
     def last_named(self, a: ActorPhrase, i: int, wanted) -> ActorPhrase | None:
         """The last actor named before `a` in sentence i or the two before it (not a pronoun, not

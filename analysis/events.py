@@ -33,6 +33,7 @@ import bisect
 import functools
 import re
 import string
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from .actions import Trigger, Vocabulary
@@ -133,6 +134,9 @@ _PAST = _IRREGULAR_PARTICIPLES | {"took", "fell", "overran", "swept", "broke", "
 _OPENING_GAP = re.compile(r"[^,;:]*,\s+(?:the\s+)?")
 _HARMS = frozenset({"attacked", "airstrike", "shelled", "clashed"})   # done to the speaker as often as by it
 _GAINS = frozenset({"took_control", "entered", "reached", "breached", "encircled"})
+_KIND = {a: kind for kind, actions in (
+    ("gain", _GAINS | {"advanced_toward"}), ("harm", _HARMS - {"clashed"}),
+    ("loss", {"lost_control", "withdrew", "redeployed"})) for a in actions}
 _RETREAT = re.compile(r"\b(?:retreat\w*|withdr[ae]w\w*|pull(?:ed|ing)? back|pushed back|driven back|collaps\w+)\b")
 _RELATIVE_GAP = re.compile(r"^\s*,?\s*(?:that|which)\s+(?:\S+\s+){0,5}$")
 _WHERE_GAP = re.compile(r"\s*,\s*where\s+(?:[^\s,;:]+\s+){0,6}")   # 'from Damascus, where on Sunday he met'
@@ -524,11 +528,27 @@ def extract_events(doc, scorer: PlaceScorer | None = None) -> list[dict]:
             if row:
                 rows.append(row | {"rule": "learned-scorer"})
     rows = _dedupe(rows)
+    _document_sides(rows)
     rows.sort(key=lambda r: (r["start"], r["end"], r["place"]))
     for n, row in enumerate(rows, start=1):
         row["event_id"] = f"{doc.doc_id}-e{n:03d}"
     cols = columns("events")
     return [{c: row.get(c) for c in cols} for row in rows]
+
+
+def _document_sides(rows: list[dict]) -> None:
+    """An event with no actor ('Saraqeb falls', 'was captured by midday') takes the side that does
+    most of the same kind of act in the article, when one side does at least two thirds of it."""
+    counts: dict = {}
+    for r in rows:
+        if r["actor_side"] != "unknown":
+            counts.setdefault(_KIND.get(r["action"]), Counter())[r["actor_side"]] += 1
+    for r in rows:
+        kind = _KIND.get(r["action"])
+        if r["actor_side"] == "unknown" and not r["actor"] and kind in counts:
+            (side, n), total = counts[kind].most_common(1)[0], sum(counts[kind].values())
+            if n >= 2 and 3 * n >= 2 * total:
+                r["actor_side"], r["rule"] = side, r["rule"] + "+document-side"
 
 
 def _second_look(sent: _Sentence, scorer) -> list[tuple[_Place, Trigger]]:

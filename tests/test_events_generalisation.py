@@ -34,14 +34,14 @@ def test_fuzzy_key_folds_spelling_differences():
 
 
 def test_unlisted_places_from_place_introducing_contexts():
-    text = ("Rebels captured the villages of Tal Sikkin, Umm Dhiba and Kafr Hamra on Tuesday.\n\n"
+    text = ("Rebels captured the villages of Tal Sikkin, Umm Dhiba and Kafr Dilba on Tuesday.\n\n"
             "Opposition fighters stormed Beit Naim, a village east of the capital, late on Monday.\n\n"
             "Insurgents seized the Wadi Hajar crossing and the Shuaib air base.\n\n"
             "Israeli troops took up positions on Mount Rihan.\n\n"
             "Fighters overran Qarn Nahla after heavy clashes.\n")
     rows = events(text)
     assert sorted({(r["place"], r["place_type"]) for r in rows}) == [
-        ("Beit Naim", "village"), ("Kafr Hamra", "village"), ("Mount Rihan", "area"), ("Qarn Nahla", "town"),
+        ("Beit Naim", "village"), ("Kafr Dilba", "village"), ("Mount Rihan", "area"), ("Qarn Nahla", "town"),
         ("Shuaib air base", "area"), ("Tal Sikkin", "village"), ("Umm Dhiba", "village"),
         ("Wadi Hajar crossing", "area")]
     assert all(r["admin1"] == "" and r["lat"] is None and r["km_to_damascus"] is None for r in rows)
@@ -156,8 +156,8 @@ def test_the_buffer_zone_is_the_golan_heights(zone):
 
 
 def test_a_village_name_inside_a_longer_name_is_not_that_village():
-    rows = events("Fighters entered the towns of Western Ghouta and Kafr Hamra.")
-    assert [r["place"] for r in rows] == ["Western Ghouta", "Kafr Hamra"]
+    rows = events("Fighters entered the towns of Western Ghouta and Kafr Dilba.")
+    assert [r["place"] for r in rows] == ["Western Ghouta", "Kafr Dilba"]
 
 
 def test_shelled_objects_are_places_but_air_strike_targets_may_be_groups():
