@@ -41,7 +41,8 @@ _OF_QUANTIFIERS = frozenset({"some", "many", "several", "most", "all", "none", "
                              "columns", "convoy", "contingent", "remnants", "members"})
 _GROUP_HEADS = frozenset({"groups", "group", "units", "unit", "forces", "force", "militias", "militia", "brigades"})
 _MILITARY_HEADS = ("army", "military", "troops", "soldiers", "forces", "force")
-_TROOP_HEADS = ("troops", "soldiers", "forces")   # 'the army', 'the military' stay Syrian whatever else is named
+_TROOP_HEADS = ("troops", "soldiers", "forces", "military")   # "the army" stays Syrian whatever else is named
+_MODIFIER_GAP = re.compile(r"[\s-]*(?:[a-z]+\s+)?")   # at most one lower-case word between modifier and head
 _MILITARY_WORD = re.compile(r"(?i)\b(?:army|military|troops|soldiers|forces?)\b")
 _SIDE_NEUTRAL_SUFFIX = re.compile(r"-(?:backed|allied|based|supported|aligned)\b")
 # what may separate two cues of one phrase: lists, possessives, 'of', up to two plain words
@@ -311,12 +312,21 @@ class ActorIndex:
         one foreign army calls it 'the troops' paragraphs later. Else None: 'the army' stays Syrian."""
         if self._army is None:
             sides = Counter()
+            cue_regex = _cues()[0]
             for j, s in enumerate(self.doc.sentences):
                 text = self.texts[j] if self.texts else s.text
-                if _MILITARY_WORD.search(text):   # not cached: the events pass finds phrases with its verbs
-                    sides.update(p.side for p in find_actors(text, self.blocked(text), s.start)
-                                 if p.side != "unknown" and p.text.lower().endswith(_MILITARY_HEADS)
-                                 and _named(p.text))
+                if not _MILITARY_WORD.search(text):
+                    continue
+                before = None   # a named or modified force: 'Israeli troops', 'the Israel Defense Forces'
+                for m in cue_regex.finditer(text):
+                    side, kind = cue_info(m.group())
+                    if m.group().lower().endswith(_MILITARY_HEADS):
+                        if side != "unknown" and (kind == "name" or " " in m.group().strip()):
+                            sides[side] += 1
+                        elif before and _MODIFIER_GAP.fullmatch(text, before.end(), m.start()) and \
+                                cue_info(before.group())[0] != "unknown":   # 'Israeli ground forces'
+                            sides[cue_info(before.group())[0]] += 1
+                    before = m if kind in ("name", "modifier") else None
             side, n = sides.most_common(1)[0] if sides else ("", 0)
             self._army = side if side == "foreign" and n >= 2 and 3 * n >= 2 * sum(sides.values()) else ""
         return self._army or None

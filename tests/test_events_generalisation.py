@@ -399,3 +399,48 @@ def test_an_actor_or_an_owner_that_is_a_side_does_not_name_a_palace():
 ])
 def test_moves_with_a_counted_force_and_visits(text, place, action):
     assert (place, action) in brief(events(text), "place", "action")
+
+
+# 19. sides from the rest of the article, and the actions of the aftermath
+
+def test_an_event_with_no_actor_takes_the_side_that_does_most_of_its_kind_of_act():
+    rows = events("Rebels captured Morek on Monday.\n\nThe rebels took Halfaya on Tuesday.\n\n"
+                  "Saraqeb was captured by midday.")
+    saraqeb = next(r for r in rows if r["place"] == "Saraqeb")
+    assert (saraqeb["actor"], saraqeb["actor_side"]) == ("", "opposition")
+    assert saraqeb["rule"].endswith("+document-side")
+
+
+def test_one_sided_act_is_not_enough_to_give_an_actor_less_event_a_side():
+    rows = events("Rebels captured Morek on Monday.\n\nSaraqeb was captured by midday.")
+    assert next(r for r in rows if r["place"] == "Saraqeb")["actor_side"] == "unknown"
+
+
+def test_bare_troops_in_an_article_about_a_foreign_army_are_that_army():
+    text = ("Israeli troops entered Quneitra on Sunday.\n\n"
+            "The Israeli military said Israeli soldiers had reached Khan Arnabeh.\n\n"
+            "Residents said troops entered Hader on Tuesday.\n\n"
+            "The army withdrew from Homs, state media said.")
+    sides = {r["place"]: r["actor_side"] for r in events(text)}
+    assert sides["Hader"] == "foreign"
+    assert sides["Homs"] == "government"   # 'the army' stays Syrian
+
+
+def test_bare_troops_stay_government_when_the_article_names_no_foreign_army():
+    rows = events("Rebels entered Hama.\n\nResidents said troops withdrew from Homs on Tuesday.")
+    assert next(r for r in rows if r["place"] == "Homs")["actor_side"] == "government"
+
+
+@pytest.mark.parametrize("text,place,action", [
+    ("Jordan closed the Wadi Sirhan crossing on Friday.", "Wadi Sirhan crossing", "closed"),
+    ("Security forces detained 27 men in Tartus on Thursday.", "Tartus", "arrested"),
+    ("The command imposed a night curfew on Homs.", "Homs", "curfew"),
+    ("Positions near Hader were occupied by Israeli units on Monday.", "Hader", "took_control"),
+    ("Israeli tanks pushed as far as Qatana.", "Qatana", "reached"),
+    ("The ministry said its forces had neutralised 19 militants near Tal Abyad.", "Tell Abyad", "attacked"),
+    ("Fighters free hundreds of inmates from Hama central prison.", "Hama", "released"),
+    ("Homs also in rebel hands, fighters say", "Homs", "took_control"),
+    ("Foreign ministers met in the Qatari capital on Saturday.", "Doha", "met"),
+])
+def test_aftermath_actions_and_wording(text, place, action):
+    assert (place, action) in brief(events(text), "place", "action")

@@ -184,7 +184,7 @@ def test_the_citys_airport_and_its_citadel_are_facilities_of_the_city_named_befo
     assert brief(rows, "place", "place_text", "action") == [
         ("Aleppo", "Aleppo", "entered"),
         ("Aleppo International Airport", "the city's international airport", "took_control"),
-        ("Aleppo", "citadel", "took_control")]
+        ("Aleppo Citadel", "citadel", "took_control")]
 
 
 def test_a_district_whose_name_ends_in_a_city_is_the_district():
