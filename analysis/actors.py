@@ -43,7 +43,7 @@ _GROUP_HEADS = frozenset({"groups", "group", "units", "unit", "forces", "force",
 _MILITARY_HEADS = ("army", "military", "troops", "soldiers", "forces", "force")
 _TROOP_HEADS = ("troops", "soldiers", "forces", "military")   # "the army" stays Syrian whatever else is named
 _MODIFIER_GAP = re.compile(r"[\s-]*(?:[a-z]+\s+)?")   # at most one lower-case word between modifier and head
-_MILITARY_WORD = re.compile(r"(?i)\b(?:army|military|troops|soldiers|forces?)\b")
+_MILITARY_WORD = re.compile(r"(?i)\b(?:" + "|".join(_MILITARY_HEADS) + r")\b")
 _SIDE_NEUTRAL_SUFFIX = re.compile(r"-(?:backed|allied|based|supported|aligned)\b")
 # what may separate two cues of one phrase: lists, possessives, 'of', up to two plain words
 _JOIN = re.compile(
@@ -317,16 +317,15 @@ class ActorIndex:
                 text = self.texts[j] if self.texts else s.text
                 if not _MILITARY_WORD.search(text):
                     continue
-                before = None   # a named or modified force: 'Israeli troops', 'the Israel Defense Forces'
+                before, before_side = None, "unknown"   # the name or modifier just before a head
                 for m in cue_regex.finditer(text):
                     side, kind = cue_info(m.group())
                     if m.group().lower().endswith(_MILITARY_HEADS):
                         if side != "unknown" and (kind == "name" or " " in m.group().strip()):
-                            sides[side] += 1
-                        elif before and _MODIFIER_GAP.fullmatch(text, before.end(), m.start()) and \
-                                cue_info(before.group())[0] != "unknown":   # 'Israeli ground forces'
-                            sides[cue_info(before.group())[0]] += 1
-                    before = m if kind in ("name", "modifier") else None
+                            sides[side] += 1   # 'the Israel Defense Forces', 'government forces'
+                        elif before_side != "unknown" and _MODIFIER_GAP.fullmatch(text, before.end(), m.start()):
+                            sides[before_side] += 1   # 'Israeli troops', 'Israeli ground forces'
+                    before, before_side = (m, side) if kind in ("name", "modifier") else (None, "unknown")
             side, n = sides.most_common(1)[0] if sides else ("", 0)
             self._army = side if side == "foreign" and n >= 2 and 3 * n >= 2 * sum(sides.values()) else ""
         return self._army or None

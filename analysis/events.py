@@ -541,10 +541,10 @@ def _document_sides(rows: list[dict]) -> None:
     most of the same kind of act in the article, when one side does at least two thirds of it."""
     counts: dict = {}
     for r in rows:
-        if r["actor_side"] != "unknown":
-            counts.setdefault(_KIND.get(r["action"]), Counter())[r["actor_side"]] += 1
+        if r["actor_side"] != "unknown" and r["action"] in _KIND:
+            counts.setdefault(_KIND[r["action"]], Counter())[r["actor_side"]] += 1
     for r in rows:
-        kind = _KIND.get(r["action"])
+        kind = _KIND.get(r["action"])   # None for acts of no kind ('met', 'fled'): never guessed
         if r["actor_side"] == "unknown" and not r["actor"] and kind in counts:
             (side, n), total = counts[kind].most_common(1)[0], sum(counts[kind].values())
             if n >= 2 and 3 * n >= 2 * total:
