@@ -45,6 +45,7 @@ from .extent import distance, extent
 from .place_scorer import PlaceScorer, features, nearest
 from .places import FACILITY_KIND, Gazetteer, PlaceMatch, km_to_damascus
 from .schema import columns
+from .speakers import parse_phrase
 from .unlisted import covers, possible, unlisted
 from .wordlists import trie_pattern
 
@@ -121,7 +122,8 @@ _PART_OF = re.compile(r"\s+(?:suburbs?|district|neighbou?rhood|quarter)\s+of\s+(
                       r"(?:(?:northern|southern|eastern|western|central|north-western|north-eastern|south-western|"
                       r"south-eastern|northwestern|northeastern|southwestern|southeastern)\s+)?")
 _SIZE = {"country": 0, "governorate": 1, "city": 2, "town": 3}
-_NOT_A_PLACE_AFTER = re.compile(r"\s+(?:Forum|Process|format|Conference|Declaration|Accords?|Communiqu[ée])\b")
+# 'the Astana Process', 'Suwayda 24', 'Aleppo Today TV': a meeting format or a news outlet named after a place
+_NOT_A_PLACE_AFTER = re.compile(r"\s+(?:Forum|Process|format|Conference|Declaration|Accords?|Communiqu[ée]|24|FM|TV)\b")
 _FACILITY_ANAPHOR = re.compile(r"\b(?:[Tt]he city['’]s|[Ii]ts)\s+(?P<first>" + FACILITY_KIND +
                                r")(?:,?\s+and\s+(?:its\s+|the\s+)?(?P<second>" + FACILITY_KIND + r"))?\b")
 _ANAPHOR = re.compile(r"\b[Tt]he (city|town)(?=['’]s\b|\b)(?!\s+of\b)")
@@ -137,6 +139,11 @@ _GAINS = frozenset({"took_control", "entered", "reached", "breached", "encircled
 _KIND = {a: kind for kind, actions in (
     ("gain", _GAINS | {"advanced_toward"}), ("harm", _HARMS - {"clashed"}),
     ("loss", {"lost_control", "withdrew", "redeployed"})) for a in actions}
+# 'Blinken, who met', 'On Sunday, Awda met', 'Foreign Minister Ayman Safadi, who joined': at most six words
+_SUBJECT = re.compile(r"(?:^|[,;:]\s+)(?P<who>[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,5}?)(?:,\s+who)?"
+                      r"(?:\s+(?:has|had|have|also|then|later|first|again|briefly))*\s+\Z")
+_PERSON_SIDES = {"foreign government": "foreign", "government": "government", "opposition": "opposition",
+                 "international": "international"}
 _RETREAT = re.compile(r"\b(?:retreat\w*|withdr[ae]w\w*|pull(?:ed|ing)? back|pushed back|driven back|collaps\w+)\b")
 _RELATIVE_GAP = re.compile(r"^\s*,?\s*(?:that|which)\s+(?:\S+\s+){0,5}$")
 _WHERE_GAP = re.compile(r"\s*,\s*where\s+(?:[^\s,;:]+\s+){0,6}")   # 'from Damascus, where on Sunday he met'
@@ -251,7 +258,8 @@ class _Sentence:
         self.s = sentence
         self.text = text
         self.places = [_Place(m if text is sentence.text else replace(m, place_text=sentence.text[m.start:m.end]))
-                       for m in found if not _NOT_A_PLACE_AFTER.match(text, m.end)]
+                       for m in found if not _NOT_A_PLACE_AFTER.match(text, m.end)
+                       and cue_info(text[m.start:m.end])[1] != "agency"]   # 'Al Mayadeen reported': a broadcaster
         if "its " in text or "city" in text:
             self._facility_anaphora(gaz, antecedents)
         self._anaphora(antecedents)
@@ -651,6 +659,8 @@ def _row(doc, s, p: _Place, t: Trigger, triggers, actors: ActorIndex, frames, me
     place = m.place
     frame = frame_at(frames, s.start + t.start)
     actor = _actor(t, s, actors, frame)
+    if actor is None and t.action.action in _NEEDS_ACTOR:
+        actor = _person_subject(s, t)
     if (actor.neutral if actor else t.action.action in _NEEDS_ACTOR) and t.action.action not in _CIVILIAN_ACTIONS:
         return None   # 'thousands of people fled Homs', 'many have fled towards Hama', 'a meeting in Beirut'
     if place.place_type in _ABROAD and (t.action.action == "advanced_toward" or (
@@ -765,6 +775,24 @@ def _actor(t: Trigger, s, actors: ActorIndex, frame: Frame | None) -> ActorPhras
     if speaker_side != "unknown":   # 'Officials said extra brigades had been moved to …'
         return ActorPhrase(t0, t0, speaker, speaker_side, True)
     return None
+
+
+def _person_subject(s, t: Trigger) -> ActorPhrase | None:
+    """A named person who is the subject of a meeting or flight ('Blinken, who met Erdogan in
+    Ankara', 'On Sunday, Awda met …'): the capitalised phrase right before the trigger, in its clause,
+    that reads as a person (actors.csv or a role and a name), with its side from the same file;
+    one who flees must have a side."""
+    subject = _SUBJECT.search(s.text, 0, t.start)
+    if not subject or cue_info(subject["who"])[1] == "neutral":
+        return None
+    person = parse_phrase(subject["who"])
+    if not person or not person.name or person.type not in ("person", ""):
+        return None
+    side = _PERSON_SIDES.get(person.side, "unknown")
+    if side == "unknown" and t.action.action != "met":
+        return None   # 'Abu Ahmad fled to Idlib': a civilian's flight is no event
+    start = s.start + subject.start("who")
+    return ActorPhrase(start, start + len(subject["who"]), subject["who"], side, False)
 
 
 def _gainer(pronoun: ActorPhrase, actors: ActorIndex, i: int) -> ActorPhrase | None:

@@ -75,6 +75,7 @@ _HINTS = ("seiz", "captur", "enter", "storm", "took", "taking", "overr", "libera
           "dispatched", "transferred", *_KIND_WORDS, *_INCLUDING_WORDS, *_MOUNT_WORDS, *_APPOSED_WORDS,
           *_FACILITY_WORDS, *_NUMBERED_WORDS)
 _OBJECT = re.compile(r"\s+(?:(?:to|into)\s+)?(?:the\s+)?" + _NAMES + r"(?!\s*['’]s\b)")
+_JOINED = re.compile(r"[A-Z][\w’']*(?:-[A-Z][\w’']*)+\Z")   # 'Homs-Hama', 'Aleppo-Damascus': one road's two ends
 _SPLIT = re.compile(r",\s+|,?\s+and\s+")
 _JOIN = r"(?:,\s+(?:and\s+|or\s+|as\s+well\s+as\s+)?|,?\s+(?:and|or|as\s+well\s+as)\s+)"
 _LIST_NEXT = re.compile(r"(?P<join>" + _JOIN + r")(?P<name>" + _NAME + r")(?![\w’'-])(?!\s*['’]s\b)")
@@ -138,9 +139,10 @@ def unlisted(text: str, known: list[PlaceMatch], triggers) -> list[PlaceMatch]:
             if not checked and not _is_name(check or name):
                 return   # 'entered Homs, Foreign Minister X and Y said': the list ended at the title
             inner = [(a, b) for a, b in taken if a < end and start < b]
-            # a longer name may take in one known name ('New Aleppo'), not two ('Syria at Albu Kamal'),
-            # and 'the al-Qaim border crossing' stays al-Qaim when the gazetteer knows it
-            if (len(inner) <= 1 and all(covers((start, end), ab) for ab in inner)
+            # a longer name may take in one known name ('New Aleppo'), not two ('Syria at Albu Kamal')
+            # unless they are joined by hyphens ('the Homs-Hama road'), and 'the al-Qaim border
+            # crossing' stays al-Qaim when the gazetteer knows it
+            if ((len(inner) <= 1 or _JOINED.match(check or name)) and all(covers((start, end), ab) for ab in inner)
                     and (start, start + len(check or name)) not in inner):
                 taken.append((start, end))
                 out.append(PlaceMatch(start, end, name, _place(label or name, place_type)))

@@ -444,3 +444,26 @@ def test_bare_troops_stay_government_when_the_article_names_no_foreign_army():
 ])
 def test_aftermath_actions_and_wording(text, place, action):
     assert (place, action) in brief(events(text), "place", "action")
+
+
+def test_a_road_named_for_its_two_ends_is_one_place():
+    rows = events("Rebels reached the Homs-Hama road on Thursday.")
+    assert brief(rows, "place", "place_text") == [("Homs-Hama road", "Homs-Hama road")]
+
+
+def test_a_news_outlet_named_after_a_place_is_not_the_place():
+    rows = events("Israeli tanks were seen in the village of Hader, Lebanese broadcaster Al Mayadeen reported.\n\n"
+                  "Videos shared by the local Suwayda 24 network showed gunmen storming a police station.")
+    assert brief(rows, "place", "action") == [("Hader", "entered")]
+
+
+@pytest.mark.parametrize("text,place,side", [
+    ("Blinken, who met President Recep Tayyip Erdogan in Ankara late Thursday, spoke to reporters.", "Ankara", "foreign"),
+    ("On Monday, Safadi met Ahmed al-Sharaa in Damascus.", "Damascus", "foreign"),
+])
+def test_a_named_person_can_be_the_one_who_meets(text, place, side):
+    assert (place, "met", side) in brief(events(text), "place", "action", "actor_side")
+
+
+def test_a_named_civilian_who_flees_is_no_event():
+    assert events("Abu Ahmad fled to Idlib with his children.") == []
