@@ -24,7 +24,7 @@ def _events(text, scorer):
 
 
 def test_features_read_the_words_around_the_place_and_the_nearest_trigger():
-    text = "Rebels captured Rastan, and dozens of fighters were seen in the streets of Talbiseh."
+    text = "Rebels captured Rastan, and dozens of fighters were visible in the streets of Talbiseh."
     triggers = Vocabulary.load().find(text)
     start = text.index("Talbiseh")
     f = features(text, start, start + len("Talbiseh"), "town", "event", triggers, True)
@@ -57,7 +57,7 @@ def test_probability_is_the_logistic_of_the_weighted_features():
 
 
 def test_a_kept_place_takes_the_nearest_trigger_and_is_marked_learned():
-    text = "Rebels captured Rastan on Thursday, and hundreds of fighters were seen in the streets of Talbiseh."
+    text = "Rebels captured Rastan on Thursday, and hundreds of fighters were visible in the streets of Talbiseh."
     keep_all, keep_none = _Keep(True), _Keep(False)
     rows = _events(text, keep_all)
     assert keep_all.asked == ["Talbiseh"]   # Rastan is governed: the rules' row, not asked
