@@ -132,7 +132,7 @@ def _cues() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
     table |= {".".join(c) + ".": v for c, v in list(table.items()) if v[1] == "name" and _ACRONYM.fullmatch(c)}
     words = set(table)
     # common nouns also open a sentence or a title: 'Rebels', 'Government forces'
-    words |= {c[0].upper() + c[1:] for c, (_, kind) in table.items() if kind != "name" and c[0].islower()}
+    words |= {c[0].upper() + c[1:] for c in table if c[0].islower()}
     return re.compile(r"(?<![\w-])" + trie_pattern(words) + r"(?![\w])"), table
 
 

@@ -144,6 +144,17 @@ _SUBJECT = re.compile(r"(?:^|[,;:]\s+)(?P<who>[A-Z][\w’'.-]*(?:\s+[\w’'.-]+)
                       r"(?:\s+(?:has|had|have|also|then|later|first|again|briefly))*\s+\Z")
 _PERSON_SIDES = {"foreign government": "foreign", "government": "government", "opposition": "opposition",
                  "international": "international"}
+# 'a sprawling army compound', 'a regime checkpoint': the side names whose place it is, not who acts
+_THING_AFTER = re.compile(r"\s+(?:checkpoints?|compounds?|bases?|positions?|posts?|outposts?|headquarters|barracks|"
+                          r"depots?|airports?|air\s?bases?|sites?|targets?|facilit(?:y|ies)|installations?|academy|"
+                          r"prisons?|strongholds?|lines)\b")
+FALL_OF_DAMASCUS = "2024-12-08"   # Assad left; the HTS-led command took the capital (Wikipedia: Fall of the Assad regime)
+# the powers that ran Syria's state from then on, as wire copy names them
+_SUCCESSORS = re.compile(r"\b(?:new (?:authorities|administration|government|rulers)|caretaker (?:government|administration)|"
+                         r"transitional (?:government|authorities)|interim government|General Security|"
+                         r"(?:Department of )?Military Operations(?: Command| Department)?)\b")
+_STATE_HEADS = re.compile(r"(?i)\b(?:security forces|security services|security personnel|authorities|"
+                          r"interior ministry|ministry of interior|police)\b")
 _RETREAT = re.compile(r"\b(?:retreat\w*|withdr[ae]w\w*|pull(?:ed|ing)? back|pushed back|driven back|collaps\w+)\b")
 _RELATIVE_GAP = re.compile(r"^\s*,?\s*(?:that|which)\s+(?:\S+\s+){0,5}$")
 _WHERE_GAP = re.compile(r"\s*,\s*where\s+(?:[^\s,;:]+\s+){0,6}")   # 'from Damascus, where on Sunday he met'
@@ -661,6 +672,8 @@ def _row(doc, s, p: _Place, t: Trigger, triggers, actors: ActorIndex, frames, me
     actor = _actor(t, s, actors, frame)
     if actor is None and t.action.action in _NEEDS_ACTOR:
         actor = _person_subject(s, t)
+    if actor and actor.side == "government" and _STATE_HEADS.search(actor.text) and _after_the_fall(doc):
+        actor = replace(actor, side="opposition")   # the new authorities' security forces, not Assad's
     if (actor.neutral if actor else t.action.action in _NEEDS_ACTOR) and t.action.action not in _CIVILIAN_ACTIONS:
         return None   # 'thousands of people fled Homs', 'many have fled towards Hama', 'a meeting in Beirut'
     if place.place_type in _ABROAD and (t.action.action == "advanced_toward" or (
@@ -754,7 +767,8 @@ def _actor(t: Trigger, s, actors: ActorIndex, frame: Frame | None) -> ActorPhras
     adjacent = [a for a in phrases if a.end <= t0 and not text[a.end - base:t.start].strip()]
     if adjacent and first in t.action.nouns:   # 'government shelling', 'Russian air strikes'
         return _resolve(adjacent[-1], actors, s.index, speaker, said_after)
-    subjects = [a for a in phrases if a.end <= t0 and not a.object_position]
+    subjects = [a for a in phrases if a.end <= t0 and not a.object_position
+                and not _THING_AFTER.match(text, a.end - base)]
     if subjects:
         actor = _resolve(subjects[-1], actors, s.index, speaker, said_after)
         if (subjects[-1].pronoun and actor.side == "government" and t.action.action in _GAINS
@@ -775,6 +789,13 @@ def _actor(t: Trigger, s, actors: ActorIndex, frame: Frame | None) -> ActorPhras
     if speaker_side != "unknown":   # 'Officials said extra brigades had been moved to …'
         return ActorPhrase(t0, t0, speaker, speaker_side, True)
     return None
+
+
+def _after_the_fall(doc) -> bool:
+    """Is the article from after Assad's fall (8 December 2024) and does it name the powers that
+    replaced him? Then 'security forces', 'the authorities' and 'the interior ministry' are theirs,
+    which the guidelines class with the opposition that took Damascus."""
+    return doc.published >= FALL_OF_DAMASCUS and bool(_SUCCESSORS.search(doc.body))
 
 
 def _person_subject(s, t: Trigger) -> ActorPhrase | None:

@@ -467,3 +467,31 @@ def test_a_named_person_can_be_the_one_who_meets(text, place, side):
 
 def test_a_named_civilian_who_flees_is_no_event():
     assert events("Abu Ahmad fled to Idlib with his children.") == []
+
+
+def test_a_side_that_names_whose_compound_it_is_does_not_act():
+    rows = events("Fighters overran Base 52, a sprawling army compound near Morek, and captured Halfaya.\n\n"
+                  "Unidentified gunmen attacked a regime checkpoint near Sanamayn.")
+    sides = {r["place"]: r["actor_side"] for r in rows}
+    assert sides["Halfaya"] == "opposition" and sides["Sanamayn"] == "unknown"
+
+
+def test_state_forces_after_the_fall_belong_to_the_new_authorities():
+    text = "The new authorities said security forces had raided homes in Jableh."
+    before, after = events(text, published="2024-12-05"), events(text, published="2024-12-27")
+    assert [r["actor_side"] for r in before] != ["opposition"]   # before 8 December they are Assad's
+    assert brief(after, "place", "actor_side") == [("Jableh", "opposition")]
+    # with no word of the new powers, 'security forces' keep the state's usual side
+    assert brief(events("Security forces raided homes in Jableh.", published="2024-12-27"),
+                 "place", "actor_side") == [("Jableh", "government")]
+
+
+@pytest.mark.parametrize("text,place,action", [
+    ("Israeli troops searched houses in Hader on Monday.", "Hader", "entered"),
+    ("Navy missile ships sank 15 vessels at Latakia port overnight.", "Latakia", "attacked"),
+    ("Fighters set fire to the mausoleum in Qardaha.", "Qardaha", "attacked"),
+    ("The SDF said it had agreed to a ceasefire in Manbij.", "Manbij", "agreed"),
+    ("A spokesman said fighters were “at the gates” of Homs.", "Homs", "reached"),
+])
+def test_raids_sinkings_burnings_and_truces(text, place, action):
+    assert (place, action) in brief(events(text), "place", "action")
