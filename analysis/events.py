@@ -155,6 +155,8 @@ _SUCCESSORS = re.compile(r"\b(?:new (?:authorities|administration|government|rul
                          r"(?:Department of )?Military Operations(?: Command| Department)?)\b")
 _STATE_HEADS = re.compile(r"(?i)\b(?:security forces|security services|security personnel|authorities|"
                           r"interior ministry|ministry of interior|police)\b")
+_KIND_WORD = re.compile(r"(?:\s+(?:city|town|village|camp|district))?")   # 'Al-Mayadin city in the …'
+_LOCATOR = re.compile(r",?\s+in\s+the\s+(?:(?:[\w-]+\s+)?countryside\s+of\s+(?:the\s+)?)?\Z")
 _RETREAT = re.compile(r"\b(?:retreat\w*|withdr[ae]w\w*|pull(?:ed|ing)? back|pushed back|driven back|collaps\w+)\b")
 _RELATIVE_GAP = re.compile(r"^\s*,?\s*(?:that|which)\s+(?:\S+\s+){0,5}$")
 _WHERE_GAP = re.compile(r"\s*,\s*where\s+(?:[^\s,;:]+\s+){0,6}")   # 'from Damascus, where on Sunday he met'
@@ -355,6 +357,10 @@ class _Sentence:
                 t.end <= m.start and m.start - t.end < 16 and t.text.lower().endswith("from")
                 and t.action.action != "redeployed" for t in self.triggers):   # 'moved from X to Y': Y
             p.role = "origin"        # 'launched the offensive from Idlib' (but 'withdrew from Hama')
+        locator = _LOCATOR.search(text, max(0, m.start - 60), m.start) if "countryside" in text[m.start - 40:m.end] else None
+        if (locator and "countryside" in text[locator.start():m.end]
+                and any(_KIND_WORD.fullmatch(text, q.match.end, locator.start()) for q in self.places)):
+            p.role = "reference"     # 'Kafr Nabl and Hish in the southern countryside of Idlib': Idlib only locates
         if last == "of" and prev == "countryside" and m.place.place_type in SETTLEMENT_TYPES:
             province = gaz.resolve(m.place.name, "governorate")
             if province:

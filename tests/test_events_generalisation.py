@@ -495,3 +495,10 @@ def test_state_forces_after_the_fall_belong_to_the_new_authorities():
 ])
 def test_raids_sinkings_burnings_and_truces(text, place, action):
     assert (place, action) in brief(events(text), "place", "action")
+
+
+def test_the_countryside_that_only_locates_a_town_is_no_event_place():
+    rows = events("Factions took Kafr Nabl and Hish in the southern countryside of Idlib.\n\n"
+                  "Gunmen attacked a checkpoint near Al-Mayadin city in the eastern countryside of Deir ez-Zor.\n\n"
+                  "Rebels advanced into the northern countryside of Hama.")
+    assert sorted(r["place"] for r in rows) == ["Hama", "Hish", "Kafr Nabl", "Mayadin"]
