@@ -357,7 +357,8 @@ class _Sentence:
                 t.end <= m.start and m.start - t.end < 16 and t.text.lower().endswith("from")
                 and t.action.action != "redeployed" for t in self.triggers):   # 'moved from X to Y': Y
             p.role = "origin"        # 'launched the offensive from Idlib' (but 'withdrew from Hama')
-        locator = _LOCATOR.search(text, max(0, m.start - 60), m.start) if "countryside" in text[m.start - 40:m.end] else None
+        locator = (_LOCATOR.search(text, max(0, m.start - 60), m.start)
+                   if "countryside" in text[max(0, m.start - 40):m.end] else None)
         if (locator and "countryside" in text[locator.start():m.end]
                 and any(_KIND_WORD.fullmatch(text, q.match.end, locator.start()) for q in self.places)):
             p.role = "reference"     # 'Kafr Nabl and Hish in the southern countryside of Idlib': Idlib only locates
@@ -678,7 +679,8 @@ def _row(doc, s, p: _Place, t: Trigger, triggers, actors: ActorIndex, frames, me
     actor = _actor(t, s, actors, frame)
     if actor is None and t.action.action in _NEEDS_ACTOR:
         actor = _person_subject(s, t)
-    if actor and actor.side == "government" and _STATE_HEADS.search(actor.text) and _after_the_fall(doc):
+    if (actor and actor.side == "government" and _STATE_HEADS.search(actor.text)
+            and _after_the_fall(doc.published, doc.body)):
         actor = replace(actor, side="opposition")   # the new authorities' security forces, not Assad's
     if (actor.neutral if actor else t.action.action in _NEEDS_ACTOR) and t.action.action not in _CIVILIAN_ACTIONS:
         return None   # 'thousands of people fled Homs', 'many have fled towards Hama', 'a meeting in Beirut'
@@ -797,11 +799,12 @@ def _actor(t: Trigger, s, actors: ActorIndex, frame: Frame | None) -> ActorPhras
     return None
 
 
-def _after_the_fall(doc) -> bool:
+@functools.lru_cache(maxsize=16)
+def _after_the_fall(published: str, body: str) -> bool:
     """Is the article from after Assad's fall (8 December 2024) and does it name the powers that
     replaced him? Then 'security forces', 'the authorities' and 'the interior ministry' are theirs,
     which the guidelines class with the opposition that took Damascus."""
-    return doc.published >= FALL_OF_DAMASCUS and bool(_SUCCESSORS.search(doc.body))
+    return published >= FALL_OF_DAMASCUS and bool(_SUCCESSORS.search(body))
 
 
 def _person_subject(s, t: Trigger) -> ActorPhrase | None:
