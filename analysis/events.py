@@ -145,9 +145,9 @@ _SUBJECT = re.compile(r"(?:^|[,;:]\s+)(?P<who>[A-Z][\w’'.-]*(?:\s+[\w’'.-]+)
 _PERSON_SIDES = {"foreign government": "foreign", "government": "government", "opposition": "opposition",
                  "international": "international"}
 # 'a sprawling army compound', 'a regime checkpoint': the side names whose place it is, not who acts
-_THING_AFTER = re.compile(r"\s+(?:checkpoints?|compounds?|bases?|positions?|posts?|outposts?|headquarters|barracks|"
-                          r"depots?|airports?|air\s?bases?|sites?|targets?|facilit(?:y|ies)|installations?|academy|"
-                          r"prisons?|strongholds?|lines)\b")
+_THING_AFTER = re.compile(r"\s+(?:" + FACILITY_KIND + r"s?|checkpoints?|compounds?|bases?|positions?|posts?|outposts?|"
+                          r"headquarters|barracks|depots?|sites?|targets?|facilit(?:y|ies)|installations?|"
+                          r"strongholds?|lines)\b")
 FALL_OF_DAMASCUS = "2024-12-08"   # Assad left; the HTS-led command took the capital (Wikipedia: Fall of the Assad regime)
 # the powers that ran Syria's state from then on, as wire copy names them
 _SUCCESSORS = re.compile(r"\b(?:new (?:authorities|administration|government|rulers)|caretaker (?:government|administration)|"
@@ -746,7 +746,8 @@ def _actor(t: Trigger, s, actors: ActorIndex, frame: Frame | None) -> ActorPhras
     """Who did it: the agent after a passive ('fell to the rebels'), the subject before an active
     trigger (pronouns resolved), the phrase right before a nominal one, else the first phrase after."""
     base, text = s.start, s.text
-    phrases = [a for a in actors.phrases(s.index) if not is_agency(a.text)]   # 'told AFP': a channel
+    phrases = [a for a in actors.phrases(s.index)   # 'told AFP': a channel; 'a regime checkpoint': an owner
+               if not is_agency(a.text) and not _THING_AFTER.match(text, a.end - base)]
     speaker = frame.claimer if frame else ""
     t0, t1 = base + t.start, base + t.end
     said_after = bool(frame) and frame.verb_start > t0
@@ -775,8 +776,7 @@ def _actor(t: Trigger, s, actors: ActorIndex, frame: Frame | None) -> ActorPhras
     adjacent = [a for a in phrases if a.end <= t0 and not text[a.end - base:t.start].strip()]
     if adjacent and first in t.action.nouns:   # 'government shelling', 'Russian air strikes'
         return _resolve(adjacent[-1], actors, s.index, speaker, said_after)
-    subjects = [a for a in phrases if a.end <= t0 and not a.object_position
-                and not _THING_AFTER.match(text, a.end - base)]
+    subjects = [a for a in phrases if a.end <= t0 and not a.object_position]
     if subjects:
         actor = _resolve(subjects[-1], actors, s.index, speaker, said_after)
         if (subjects[-1].pronoun and actor.side == "government" and t.action.action in _GAINS
