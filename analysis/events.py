@@ -43,10 +43,10 @@ from .claims import CLAUSE_BREAK, REPORTING, Claims, Frame, frame_at
 from .dates import date_mentions, is_history
 from .extent import distance, extent
 from .place_scorer import PlaceScorer, features, nearest
-from .places import FACILITY_KIND, Gazetteer, PlaceMatch, km_to_damascus
+from .places import FACILITY_KIND, Gazetteer, Place, PlaceMatch, km_to_damascus
 from .schema import columns
 from .speakers import parse_phrase
-from .unlisted import covers, possible, unlisted
+from .unlisted import covers, names_line, possible, unlisted
 from .wordlists import trie_pattern
 
 SETTLEMENT_TYPES = ("city", "town")
@@ -127,7 +127,18 @@ _NOT_A_PLACE_AFTER = re.compile(r"\s+(?:Forum|Process|format|Conference|Declarat
 _FACILITY_ANAPHOR = re.compile(r"\b(?:[Tt]he city['’]s|[Ii]ts)\s+(?P<first>" + FACILITY_KIND +
                                r")(?:,?\s+and\s+(?:its\s+|the\s+)?(?P<second>" + FACILITY_KIND + r"))?\b")
 _ANAPHOR = re.compile(r"\b[Tt]he (city|town)(?=['’]s\b|\b)(?!\s+of\b)")
+# 'Assad had left the country': in a Syrian story the country someone flees is Syria
+_LEFT_COUNTRY = re.compile(r"\b(?:fled|flee|flees|fleeing|left|leave|leaves|leaving|escaped)\s+(?P<country>the\s+country)\b(?!['’])")
 _ANAPHOR_TYPES = {"city": ("city",), "town": ("town", "village")}
+# 'the dam', 'the air base': the facility of that kind named last ('fighting around the dam' after
+# 'the Tishrin Dam'); not when the text locates it itself ('the airport of X', 'the base in Y')
+_KIND_ANAPHOR = re.compile(r"\b[Tt]he\s+(?:(?!of\b|and\b|city\b|town\b)[a-z0-9][\w-]*\s+){0,2}?"
+                           r"(?P<kind>dam|airport|air\s?base|base|citadel|prison|crossing|bridge|port)\b"
+                           r"(?![-’']|\s+(?:of|in|at|on|near|outside|road|point|points|post|gate|area|zone)\b)")
+_KIND_RECENT = 6   # sentences an antecedent facility stays in mind
+_IDIOM_AFTER = re.compile(r"\s+(?:contact|touch|track|sight|count|hope|patience|faith|confidence)\b")
+_CITY_FACILITIES = ("airport", "citadel", "prison")   # 'the citadel' with no citadel named: the city's
+_KIND_OF_NAME = re.compile(r"(?i)\b(dam|airport|air\s?base|base|citadel|prison|crossing|bridge|port)\Z")
 _PARTICLES = frozenset({"over", "to", "off"})   # of phrasal verbs that can be passive: 'was taken over'
 _BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
 _IRREGULAR_PARTICIPLES = frozenset({"held", "hit", "struck", "lost", "cut", "left", "sent", "fought", "overrun", "laid"})
@@ -276,9 +287,13 @@ class _Sentence:
         if "its " in text or "city" in text:
             self._facility_anaphora(gaz, antecedents)
         self._anaphora(antecedents)
+        if "he " in text:
+            self._kind_anaphora(gaz, antecedents)
         self.triggers = []
         conditional = _CONDITIONAL.match(text)
         triggers = vocab.find(text) if not conditional and (self.places or possible(text)) else []
+        if triggers and "los" in text:   # 'lost contact with relatives in Aleppo': an idiom, no loss of a place
+            triggers = [t for t in triggers if not (t.action.action == "lost_control" and _IDIOM_AFTER.match(text, t.end))]
         if not triggers and self.places:
             triggers = _headline_position(text, vocab)
         if triggers:
@@ -303,16 +318,47 @@ class _Sentence:
 
     def _anaphora(self, antecedents) -> None:
         """'the city' is the last city named before it in the sentence, else the first one named in
-        the last sentence that named one (the main place of that sentence); 'the town' likewise."""
-        if "he city" not in self.text and "he town" not in self.text:
-            return
+        the last sentence that named one (the main place of that sentence); 'the town' likewise; the
+        country someone leaves or flees is Syria."""
         taken = [(p.match.start, p.match.end) for p in self.places]
+        if " country" in self.text and (syria := antecedents.get("country")):
+            for m in _LEFT_COUNTRY.finditer(self.text):
+                if not any(s <= m.start("country") < e for s, e in taken):
+                    self.places.append(_Place(PlaceMatch(*m.span("country"), m.group("country"), syria)))
+        if "he city" not in self.text and "he town" not in self.text:
+            self.places.sort(key=lambda p: p.match.start)
+            return
         for m in _ANAPHOR.finditer(self.text):
             if any(s <= m.start() < e for s, e in taken):
                 continue
             earlier = [p.match.place for p in self.places
                        if p.match.end <= m.start() and p.match.place.place_type in SETTLEMENT_TYPES + ("village",)]
             place = earlier[-1] if earlier else antecedents.get(m.group(1))
+            if place:
+                self.places.append(_Place(PlaceMatch(m.start(), m.end(), m.group(), place)))
+        self.places.sort(key=lambda p: p.match.start)
+
+    def _kind_anaphora(self, gaz: Gazetteer, antecedents) -> None:
+        """'the dam', 'the 13th-century citadel': the facility of that kind named last, in this
+        sentence or before; with none named, the citadel, airport or prison of the city named last
+        when the gazetteer lists it ('Aleppo Citadel')."""
+        taken = [(p.match.start, p.match.end) for p in self.places]
+        for m in _KIND_ANAPHOR.finditer(self.text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            before = [p for p in self.places if p.match.end <= m.start()]
+            if before and self.text[before[-1].match.end:m.start()].strip() == ",":
+                continue   # 'Al-Bukamal, the main crossing point': an apposition names its own place
+            kind = facility_kind(m.group("kind"))
+            earlier = [p.match.place for p in before if facility_kind_of(p.match) == kind]
+            named, index = antecedents.get(("facility", kind), (None, -_KIND_RECENT))
+            place = earlier[-1] if earlier else named if self.s.index - index <= _KIND_RECENT else None
+            if place is None and kind in _CITY_FACILITIES:
+                cities = [p.match.place for p in self.places
+                          if p.match.end <= m.start() and p.match.place.place_type in SETTLEMENT_TYPES]
+                city = cities[-1] if cities else antecedents.get("city")
+                own = gaz.resolve(f"{city.name} {kind}") if city else None
+                place = own if own is not None and own != city else None
             if place:
                 self.places.append(_Place(PlaceMatch(m.start(), m.end(), m.group(), place)))
         self.places.sort(key=lambda p: p.match.start)
@@ -521,18 +567,34 @@ def extract_events(doc, scorer: PlaceScorer | None = None) -> list[dict]:
     actors = ActorIndex(doc, lambda text: [t.start for t in vocab.find(text)] +
                         [m.start() for m in REPORTING.finditer(text)], texts)
     dates = _DocumentDates(doc)
-    antecedents: dict = {}   # 'city'/'town' -> the place 'the city'/'the town' refers to
+    # 'city'/'town' -> the place 'the city'/'the town' refers to; 'country' -> Syria;
+    # ('facility', kind) -> (the facility of that kind named last, the index of its sentence)
+    antecedents: dict = {"country": gaz.resolve("Syria", "country")}
     rows: list[dict] = []
     found = [gaz.find(text) for text in texts]
     learned = _LearnedPlaces(texts, found)
+    lead: tuple[int, list[dict]] | None = None   # (last sentence index, row templates) of a list's lead
     for s, text, places in zip(doc.sentences, texts, found):
         sent = _Sentence(s, text, learned.add(text, places), gaz, vocab, antecedents)
+        if lead and s.index == lead[0] + 1 and not sent.triggers:
+            names = names_line(text, [p.match for p in sent.places])
+            if names:
+                rows.extend(_listed_row(t, s, m) for t in lead[1] for m in names)
+                lead = (s.index, lead[1])
+                continue
+        lead = None
+        if text.rstrip().endswith(":"):
+            templates = _lead_templates(doc, s, text, sent, vocab, actors, claims, dates)
+            lead = (s.index, templates) if templates else None
         if not sent.places:
             continue
         for word, types in _ANAPHOR_TYPES.items():
             named = [p.match.place for p in sent.places if p.match.place.place_type in types]
             if named:
                 antecedents[word] = named[0]
+        for p in sent.places:
+            if kind := facility_kind_of(p.match):
+                antecedents[("facility", kind)] = (p.match.place, s.index)
         if not sent.triggers:
             continue
         sent.associate()
@@ -560,6 +622,49 @@ def extract_events(doc, scorer: PlaceScorer | None = None) -> list[dict]:
         row["event_id"] = f"{doc.doc_id}-e{n:03d}"
     cols = columns("events")
     return [{c: row.get(c) for c in cols} for row in rows]
+
+
+def facility_kind(word: str) -> str:
+    """'air base', 'airbase' and 'base' are one kind; other kinds are their word."""
+    word = word.lower()
+    return "base" if word.endswith("base") else word
+
+
+def facility_kind_of(m: PlaceMatch) -> str:
+    """The kind of facility a mention names ('the Tishrin Dam': dam), or ''."""
+    k = _KIND_OF_NAME.search(m.place_text) or _KIND_OF_NAME.search(m.place.name)
+    return facility_kind(k.group(1)) if k else ""
+
+
+_NOWHERE = _Place(PlaceMatch(0, 0, "", Place("", "", "", "", "", "", None, None)))
+
+
+def _lead_templates(doc, s, text: str, sent: _Sentence, vocab: Vocabulary, actors: ActorIndex, claims: Claims,
+                    dates: _DocumentDates) -> list[dict]:
+    """Rows, but for their place, of a line that ends in a colon after a trigger with no place
+    ('SNA fighters entered the following villages:'): the names listed under it are its places."""
+    triggers = [t for t in (sent.triggers or vocab.find(text))
+                if not any(p.match.start >= t.end for p in sent.places)]
+    if not triggers:
+        return []
+    frames = claims.frames(s.index)
+    actors.phrases(s.index, [t.start for t in triggers] + [f.verb_start - s.start for f in frames],
+                   [t.end for t in triggers])
+    mentions, carried = dates.of(s)
+    history = is_history(s.text, doc.published)
+    nowhere = replace(_NOWHERE, match=replace(_NOWHERE.match, start=len(text), end=len(text)))
+    rows = (_row(doc, s, nowhere, t, triggers, actors, frames, mentions, carried, history) for t in triggers)
+    return [r for r in rows if r]
+
+
+def _listed_row(template: dict, s, m: PlaceMatch) -> dict:
+    """The row of a name listed under a lead line: the lead's act, actor, status and date there."""
+    place = m.place
+    return template | {
+        "place": place.name, "place_text": m.place_text, "place_type": place.place_type, "admin1": place.admin1,
+        "lat": place.lat, "lon": place.lon, "km_to_damascus": _km_to_damascus(place), "extent": "",
+        "distance_km": None, "distance_from": "", "sentence_index": s.index, "sentence": s.text,
+        "start": s.start + m.start, "end": s.start + m.end, "rule": "listed-under-lead"}
 
 
 def _document_sides(rows: list[dict]) -> None:

@@ -69,12 +69,18 @@ _MOVE_HEADS = frozenset({"seized", "captured", "entered", "stormed", "took", "ov
                          "seizing", "capturing", "entering", "storming", "taking", "overrunning", "liberating",
                          "recapturing", "retaking", "reaching", "besieging", "encircling", "surrounding", "shelling",
                          "pounding"})
+# 'a fuel depot near Rmeilan', 'the road between Sarrin and ...', 'villages south of Kobani': a
+# locative name, taken only in a sentence with an event trigger
+_LOCATIVE = re.compile(r"\b(?:near|outside|around|between|on\s+the\s+outskirts\s+of|"
+                       r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+" + _NAMES + r"(?!\s*['’]s\b)")
+_LOCATIVE_WORDS = ("near ", "outside ", "around ", "between ", "outskirts of ", "th of ", "st of ")
 _HINTS = ("seiz", "captur", "enter", "storm", "took", "taking", "overr", "liberat", "retook", "retaking", "reach",
           "besieg", "drove", "crossed", "spread", "swept", "pushed", "encircl", "surround", "shell", "pound", "deploy",
           "moved", "sent",
           "dispatched", "transferred", *_KIND_WORDS, *_INCLUDING_WORDS, *_MOUNT_WORDS, *_APPOSED_WORDS,
-          *_FACILITY_WORDS, *_NUMBERED_WORDS)
+          *_FACILITY_WORDS, *_NUMBERED_WORDS, *_LOCATIVE_WORDS)
 _OBJECT = re.compile(r"\s+(?:(?:to|into)\s+)?(?:the\s+)?" + _NAMES + r"(?!\s*['’]s\b)")
+_ROAD_CODE = re.compile(r"\s+\([A-Z]\d{1,2}\)\Z")   # a road's number in brackets after its name
 _JOINED = re.compile(r"[A-Z][\w’']*(?:-[A-Z][\w’']*)+\Z")   # 'Homs-Hama', 'Aleppo-Damascus': one road's two ends
 _SPLIT = re.compile(r",\s+|,?\s+and\s+")
 _JOIN = r"(?:,\s+(?:and\s+|or\s+|as\s+well\s+as\s+)?|,?\s+(?:and|or|as\s+well\s+as)\s+)"
@@ -162,7 +168,11 @@ def unlisted(text: str, known: list[PlaceMatch], triggers) -> list[PlaceMatch]:
     for words, rx in ((_APPOSED_WORDS, _APPOSED), (_FACILITY_WORDS, _FACILITY), (_QUARTER_WORDS, _QUARTER)):
         if any(map(text.__contains__, words)):
             for m in rx.finditer(text):
-                name = _NAME_AT_END.search(text, max(0, m.start() - 50), m.start())
+                end, label = m.start(), None
+                if text[end - 1:end] == ")" and (code := _ROAD_CODE.search(text, max(0, end - 8), end)):
+                    end = code.start()   # 'the Aleppo-Damascus (M5) highway' is the M5 highway
+                    label = f"{code.group().strip()[1:-1]} {m.group('kind')}"
+                name = _NAME_AT_END.search(text, max(0, end - 50), end)
                 if name:
                     facility = rx is _FACILITY
                     names = text[name.start():m.end()] if facility else name.group()
@@ -170,7 +180,7 @@ def unlisted(text: str, known: list[PlaceMatch], triggers) -> list[PlaceMatch]:
                     # 'the People’s Palace': an owner that is no actor's name may come first
                     owned = (facility and m.group("kind") in _OWNED_KINDS and name.group()[-2:] in ("'s", "’s")
                              and cue_info(name.group()[:-2])[0] == "unknown")
-                    add(name.start(), names, kind, name.group(), checked=owned)
+                    add(name.start(), names, kind, name.group(), label=label, checked=owned)
     if " and " in text and any(map(text.__contains__, _FACILITY_WORDS)):
         for m in _FACILITIES_PLURAL.finditer(text):
             names = _NAME_LIST_AT_END.search(text, max(0, m.start() - 80), m.start())
@@ -186,11 +196,38 @@ def unlisted(text: str, known: list[PlaceMatch], triggers) -> list[PlaceMatch]:
             if m.place.place_type in _LIST_TYPES:
                 for start, name in _listed(text, m):
                     add(start, name, "village" if m.place.place_type == "village" else "town")
+    if triggers and any(map(text.__contains__, _LOCATIVE_WORDS)):
+        for m in _LOCATIVE.finditer(text):
+            add(m.start("names"), m.group("names"), "town")
     for t in triggers:
         if t.text.split(None, 1)[0].lower() in _MOVE_HEADS:
             m = _OBJECT.match(text, t.end)
             if m:
                 add(m.start("names"), m.group("names"), "town")
+    return out
+
+
+_NAMES_LINE = re.compile(r"(?:[-*•–]\s+)?" + _NAMES + r"[.;]?\s*\Z")
+
+
+def names_line(text: str, known: list[PlaceMatch]) -> list[PlaceMatch] | None:
+    """A line that is nothing but names ('Sheikh Issa', 'Halfaya, Lahaya and al-Sayyad.', a bullet
+    under 'entered the following villages:'): every name as a place (known ones as the gazetteer
+    has them), or None when the line holds anything else or a name that cannot be a place."""
+    m = _NAMES_LINE.match(text)
+    if not m:
+        return None
+    out, pos = [], m.start("names")
+    for name in _SPLIT.split(m.group("names")):
+        start = text.index(name, pos)
+        pos = start + len(name)
+        same = [k for k in known if (k.start, k.end) == (start, pos)]
+        if same:
+            out.append(same[0])
+        elif _is_name(name) and not any(k.start < pos and start < k.end for k in known):
+            out.append(PlaceMatch(start, pos, name, _place(name, "village")))
+        else:
+            return None
     return out
 
 

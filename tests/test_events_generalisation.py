@@ -502,3 +502,77 @@ def test_the_countryside_that_only_locates_a_town_is_no_event_place():
                   "Gunmen attacked a checkpoint near Al-Mayadin city in the eastern countryside of Deir ez-Zor.\n\n"
                   "Rebels advanced into the northern countryside of Hama.")
     assert sorted(r["place"] for r in rows) == ["Hama", "Hish", "Kafr Nabl", "Mayadin"]
+
+
+# 20. places named by where they lie, the country left, facilities named by their kind, lists
+#     under a lead line, and the wording of reopenings, cuts and surrenders
+
+def test_an_unknown_name_after_near_or_between_is_a_place_when_the_sentence_has_an_act():
+    rows = events("A drone hit a fuel depot near Tell Qasmiyeh overnight.\n\n"
+                  "A strike hit a car on the road between Ain Kharrub and the Wadi Sabha bridge.\n\n"
+                  "He grew up near Tell Baydar.")
+    assert {r["place"] for r in rows} >= {"Tell Qasmiyeh", "Ain Kharrub"}
+    assert "Tell Baydar" not in {r["place"] for r in rows}   # no act, no place
+
+
+def test_the_country_a_president_leaves_is_syria():
+    rows = events("Moscow said Assad had left the country after talks.\n\n"
+                  "State media said he had not fled the country.")
+    assert brief(rows, "place", "place_text", "action", "status") == [
+        ("Syria", "the country", "fled", "claimed"), ("Syria", "the country", "fled", "denied")]
+
+
+def test_the_dam_is_the_dam_named_last_while_it_is_recent():
+    text = ("Turkish-backed factions attacked the Wadi Zarqa dam on Monday.\n\n"
+            "The SDF said it repelled a new assault on the dam.\n\n"
+            + "Talks went on in Ankara.\n\n" * 7 + "Drones struck the dam again.")
+    rows = events(text)
+    assert brief(rows, "place", "place_text")[:2] == [("Wadi Zarqa dam", "Wadi Zarqa dam"),
+                                                       ("Wadi Zarqa dam", "the dam")]
+    assert len(rows) == 2   # seven sentences on, 'the dam' no longer names it
+
+
+def test_the_citadel_with_none_named_is_the_citadel_of_the_city():
+    rows = events("Rebels took control of most of Aleppo, including the citadel and the airport.")
+    assert {r["place"] for r in rows} == {"Aleppo", "Aleppo Citadel", "Aleppo International Airport"}
+
+
+def test_an_apposition_is_not_a_facility_named_before():
+    rows = events("Fighters seized the Wadi Zarqa crossing.\n\n"
+                  "The SDF took Tell Abyad, the main crossing point on the border.")
+    assert [r["place"] for r in rows if r["sentence_index"] == 1] == ["Tell Abyad"]
+
+
+def test_a_road_written_with_its_number_is_that_road():
+    rows = events("Rebels cut the Qamishli-Hasakah (M7) highway near Tell Tamr.")
+    assert ("M7 highway", "Qamishli-Hasakah (M7) highway", "took_control") in brief(
+        rows, "place", "place_text", "action")
+    assert not {"Qamishli", "Hasakah"} & {r["place"] for r in rows}
+
+
+def test_names_listed_under_a_lead_line_take_its_act():
+    text = ("Residents said SNA fighters had entered the following villages on Sunday:\n\n"
+            "- Tell Sousin\n- Kafr Abbas\n\n"
+            "Local sources said rebels had also captured these villages:\n\n"
+            "Umm Tuwayna, Ard al-Hamra and Jibreen al-Sharqi.\n\n"
+            "Key points:\n\n- Tell Hamdan")
+    rows = events(text)
+    assert brief(rows, "place", "action", "actor_side", "status", "rule") == [
+        ("Tell Sousin", "entered", "opposition", "claimed", "listed-under-lead"),
+        ("Kafr Abbas", "entered", "opposition", "claimed", "listed-under-lead"),
+        ("Umm Tuwayna", "took_control", "opposition", "claimed", "listed-under-lead"),
+        ("Ard al-Hamra", "took_control", "opposition", "claimed", "listed-under-lead"),
+        ("Jibreen al-Sharqi", "took_control", "opposition", "claimed", "listed-under-lead")]
+
+
+@pytest.mark.parametrize("text,place,action", [
+    ("Jordan reopened its embassy in Damascus on Sunday.", "Damascus", "reopened"),
+    ("Israeli troops were also seen in Beit Jinn on Sunday.", "Beit Jinn", "entered"),
+    ("Fighters ride through the village of Tell Sousin.", "Tell Sousin", "entered"),
+    ("The factions were massing on the outskirts of Manbij.", "Manbij", "reached"),
+    ("Officials denied that commanders were evacuated from Mayadin.", "Mayadin", "withdrew"),
+    ("The factions pushed Kurdish forces out of Tal Rifaat.", "Tell Rifaat", "took_control"),
+    ("Army units surrendered their positions in Hasakah.", "Hasakah", "lost_control"),
+])
+def test_reopenings_rides_massing_evacuations_and_surrenders(text, place, action):
+    assert (place, action) in brief(events(text), "place", "action")

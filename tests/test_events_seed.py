@@ -39,6 +39,7 @@ EXPECTED = [
     (8, "Damascus", "city", "reached", "opposition", "claimed", "A war monitor", SAT, 20.0, ""),
     # "state media also asserted that Assad remains in Damascus and has not fled the country"
     (10, "Damascus", "city", "fled", "government", "denied", "the state media", SAT, None, ""),
+    (10, "Syria", "country", "fled", "government", "denied", "the state media", SAT, None, ""),
     (15, "Doha", "foreign_city", "agreed", "foreign", "reported", "", SAT, None, ""),
     # "The Israeli military said it was 'assisting' a UN force in repelling an attack on a UN post in Hader"
     (23, "Hader", "village", "assisted", "foreign", "claimed", "The Israeli military", SAT, None, ""),
