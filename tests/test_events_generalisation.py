@@ -573,6 +573,10 @@ def test_names_listed_under_a_lead_line_take_its_act():
     ("Officials denied that commanders were evacuated from Mayadin.", "Mayadin", "withdrew"),
     ("The factions pushed Kurdish forces out of Tal Rifaat.", "Tell Rifaat", "took_control"),
     ("Army units surrendered their positions in Hasakah.", "Hasakah", "lost_control"),
+    ("The Jordanian minister landed in Damascus for talks.", "Damascus", "met"),
+    ("Fighters say they are on the outskirts of Talbiseh.", "Talbiseh", "reached"),
+    ("Missiles slammed into the port of Baniyas overnight.", "Baniyas", "attacked"),
+    ("Two warships sailed out of Tartus on Friday.", "Tartus", "withdrew"),
 ])
 def test_reopenings_rides_massing_evacuations_and_surrenders(text, place, action):
     assert (place, action) in brief(events(text), "place", "action")
