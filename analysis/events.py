@@ -132,13 +132,14 @@ _LEFT_COUNTRY = re.compile(r"\b(?:fled|flee|flees|fleeing|left|leave|leaves|leav
 _ANAPHOR_TYPES = {"city": ("city",), "town": ("town", "village")}
 # 'the dam', 'the air base': the facility of that kind named last ('fighting around the dam' after
 # 'the Tishrin Dam'); not when the text locates it itself ('the airport of X', 'the base in Y')
+_NAMED_KINDS = r"dam|airport|air\s?base|base|citadel|prison|crossing|bridge|port"
 _KIND_ANAPHOR = re.compile(r"\b[Tt]he\s+(?:(?!of\b|and\b|city\b|town\b)[a-z0-9][\w-]*\s+){0,2}?"
-                           r"(?P<kind>dam|airport|air\s?base|base|citadel|prison|crossing|bridge|port)\b"
+                           r"(?P<kind>" + _NAMED_KINDS + r")\b"
                            r"(?![-’']|\s+(?:of|in|at|on|near|outside|road|point|points|post|gate|area|zone)\b)")
 _KIND_RECENT = 6   # sentences an antecedent facility stays in mind
 _IDIOM_AFTER = re.compile(r"\s+(?:contact|touch|track|sight|count|hope|patience|faith|confidence)\b")
 _CITY_FACILITIES = ("airport", "citadel", "prison")   # 'the citadel' with no citadel named: the city's
-_KIND_OF_NAME = re.compile(r"(?i)\b(dam|airport|air\s?base|base|citadel|prison|crossing|bridge|port)\Z")
+_KIND_OF_NAME = re.compile(r"(?i)\b(" + _NAMED_KINDS + r")\Z")   # 'the Tishrin Dam' is a dam
 _PARTICLES = frozenset({"over", "to", "off"})   # of phrasal verbs that can be passive: 'was taken over'
 _BE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
 _IRREGULAR_PARTICIPLES = frozenset({"held", "hit", "struck", "lost", "cut", "left", "sent", "fought", "overrun", "laid"})
@@ -287,6 +288,8 @@ class _Sentence:
         if "its " in text or "city" in text:
             self._facility_anaphora(gaz, antecedents)
         self._anaphora(antecedents)
+        if " country" in text:
+            self._left_country(antecedents)
         if "he " in text:
             self._kind_anaphora(gaz, antecedents)
         self.triggers = []
@@ -318,16 +321,10 @@ class _Sentence:
 
     def _anaphora(self, antecedents) -> None:
         """'the city' is the last city named before it in the sentence, else the first one named in
-        the last sentence that named one (the main place of that sentence); 'the town' likewise; the
-        country someone leaves or flees is Syria."""
-        taken = [(p.match.start, p.match.end) for p in self.places]
-        if " country" in self.text and (syria := antecedents.get("country")):
-            for m in _LEFT_COUNTRY.finditer(self.text):
-                if not any(s <= m.start("country") < e for s, e in taken):
-                    self.places.append(_Place(PlaceMatch(*m.span("country"), m.group("country"), syria)))
+        the last sentence that named one (the main place of that sentence); 'the town' likewise."""
         if "he city" not in self.text and "he town" not in self.text:
-            self.places.sort(key=lambda p: p.match.start)
             return
+        taken = [(p.match.start, p.match.end) for p in self.places]
         for m in _ANAPHOR.finditer(self.text):
             if any(s <= m.start() < e for s, e in taken):
                 continue
@@ -336,6 +333,14 @@ class _Sentence:
             place = earlier[-1] if earlier else antecedents.get(m.group(1))
             if place:
                 self.places.append(_Place(PlaceMatch(m.start(), m.end(), m.group(), place)))
+        self.places.sort(key=lambda p: p.match.start)
+
+    def _left_country(self, antecedents) -> None:
+        """The country someone leaves or flees ('Assad had left the country') is Syria."""
+        taken = [(p.match.start, p.match.end) for p in self.places]
+        for m in _LEFT_COUNTRY.finditer(self.text):
+            if not any(a <= m.start("country") < b for a, b in taken):
+                self.places.append(_Place(PlaceMatch(*m.span("country"), m.group("country"), antecedents["country"])))
         self.places.sort(key=lambda p: p.match.start)
 
     def _kind_anaphora(self, gaz: Gazetteer, antecedents) -> None:
@@ -349,8 +354,8 @@ class _Sentence:
             before = [p for p in self.places if p.match.end <= m.start()]
             if before and self.text[before[-1].match.end:m.start()].strip() == ",":
                 continue   # 'Al-Bukamal, the main crossing point': an apposition names its own place
-            kind = facility_kind(m.group("kind"))
-            earlier = [p.match.place for p in before if facility_kind_of(p.match) == kind]
+            kind = _facility_kind(m.group("kind"))
+            earlier = [p.match.place for p in before if _facility_kind_of(p.match) == kind]
             named, index = antecedents.get(("facility", kind), (None, -_KIND_RECENT))
             place = earlier[-1] if earlier else named if self.s.index - index <= _KIND_RECENT else None
             if place is None and kind in _CITY_FACILITIES:
@@ -593,7 +598,7 @@ def extract_events(doc, scorer: PlaceScorer | None = None) -> list[dict]:
             if named:
                 antecedents[word] = named[0]
         for p in sent.places:
-            if kind := facility_kind_of(p.match):
+            if kind := _facility_kind_of(p.match):
                 antecedents[("facility", kind)] = (p.match.place, s.index)
         if not sent.triggers:
             continue
@@ -624,16 +629,16 @@ def extract_events(doc, scorer: PlaceScorer | None = None) -> list[dict]:
     return [{c: row.get(c) for c in cols} for row in rows]
 
 
-def facility_kind(word: str) -> str:
+def _facility_kind(word: str) -> str:
     """'air base', 'airbase' and 'base' are one kind; other kinds are their word."""
     word = word.lower()
     return "base" if word.endswith("base") else word
 
 
-def facility_kind_of(m: PlaceMatch) -> str:
+def _facility_kind_of(m: PlaceMatch) -> str:
     """The kind of facility a mention names ('the Tishrin Dam': dam), or ''."""
     k = _KIND_OF_NAME.search(m.place_text) or _KIND_OF_NAME.search(m.place.name)
-    return facility_kind(k.group(1)) if k else ""
+    return _facility_kind(k.group(1)) if k else ""
 
 
 _NOWHERE = _Place(PlaceMatch(0, 0, "", Place("", "", "", "", "", "", None, None)))

@@ -73,7 +73,8 @@ _MOVE_HEADS = frozenset({"seized", "captured", "entered", "stormed", "took", "ov
 # locative name, taken only in a sentence with an event trigger
 _LOCATIVE = re.compile(r"\b(?:near|outside|around|between|on\s+the\s+outskirts\s+of|"
                        r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+" + _NAMES + r"(?!\s*['’]s\b)")
-_LOCATIVE_WORDS = ("near ", "outside ", "around ", "between ", "outskirts of ", "th of ", "st of ")
+_LOCATIVE_WORDS = ("near ", "outside ", "around ", "between ", "outskirts of ",
+                   "th of ", "st of ")   # north/south of, east/west of
 _HINTS = ("seiz", "captur", "enter", "storm", "took", "taking", "overr", "liberat", "retook", "retaking", "reach",
           "besieg", "drove", "crossed", "spread", "swept", "pushed", "encircl", "surround", "shell", "pound", "deploy",
           "moved", "sent",
