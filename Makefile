@@ -43,6 +43,7 @@ quality: $(STAMP) ## score the extractors against the hand-annotated development
 	$(PY) -m analysis.benchmarks.fixtures --dir tests/fixtures/heldout9
 	$(PY) -m analysis.benchmarks.fixtures --dir tests/fixtures/heldout10
 	$(PY) -m analysis.benchmarks.fixtures --dir tests/fixtures/heldout11
+	$(PY) -m analysis.benchmarks.fixtures --dir tests/fixtures/heldout12
 
 lab: $(STAMP) ## open JupyterLab on the project
 	$(VENV)/bin/jupyter lab --notebook-dir=. $(if $(filter 0,$(shell id -u)),--allow-root)

@@ -13,7 +13,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 SETS = [FIXTURES, FIXTURES / "heldout", FIXTURES / "heldout2", FIXTURES / "heldout3", FIXTURES / "heldout4",
         FIXTURES / "heldout5", FIXTURES / "heldout6", FIXTURES / "heldout7",
         FIXTURES / "heldout8", FIXTURES / "heldout9",
-        FIXTURES / "heldout10", FIXTURES / "heldout11"]
+        FIXTURES / "heldout10", FIXTURES / "heldout11", FIXTURES / "heldout12"]
 GOLD = FIXTURES / "gold"
 
 KINDS = {"direct", "indirect", "mixed"}

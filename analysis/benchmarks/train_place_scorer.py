@@ -32,7 +32,7 @@ C, THRESHOLD = 1.0, 0.5
 SETS = ["tests/fixtures", "tests/fixtures/heldout", "tests/fixtures/heldout2", "tests/fixtures/heldout3",
         "tests/fixtures/heldout4", "tests/fixtures/heldout5", "tests/fixtures/heldout6",
         "tests/fixtures/heldout7", "tests/fixtures/heldout8", "tests/fixtures/heldout9",
-        "tests/fixtures/heldout10", "tests/fixtures/heldout11"]
+        "tests/fixtures/heldout10", "tests/fixtures/heldout11", "tests/fixtures/heldout12"]
 
 
 class _Recorder:
