@@ -31,19 +31,7 @@ extract: $(STAMP) ## only the tables: python -m analysis extract seeds --out rep
 	$(PY) -m analysis extract seeds --out reports/tables
 
 quality: $(STAMP) ## score the extractors against the hand-annotated development and held-out articles
-	$(PY) -m analysis.benchmarks.fixtures --dir tests/fixtures
-	$(PY) -m analysis.benchmarks.fixtures --dir tests/fixtures/heldout
-	$(PY) -m analysis.benchmarks.fixtures --dir tests/fixtures/heldout2
-	$(PY) -m analysis.benchmarks.fixtures --dir tests/fixtures/heldout3
-	$(PY) -m analysis.benchmarks.fixtures --dir tests/fixtures/heldout4
-	$(PY) -m analysis.benchmarks.fixtures --dir tests/fixtures/heldout5
-	$(PY) -m analysis.benchmarks.fixtures --dir tests/fixtures/heldout6
-	$(PY) -m analysis.benchmarks.fixtures --dir tests/fixtures/heldout7
-	$(PY) -m analysis.benchmarks.fixtures --dir tests/fixtures/heldout8
-	$(PY) -m analysis.benchmarks.fixtures --dir tests/fixtures/heldout9
-	$(PY) -m analysis.benchmarks.fixtures --dir tests/fixtures/heldout10
-	$(PY) -m analysis.benchmarks.fixtures --dir tests/fixtures/heldout11
-	$(PY) -m analysis.benchmarks.fixtures --dir tests/fixtures/heldout12
+	$(PY) -m analysis.benchmarks.fixtures --all
 
 lab: $(STAMP) ## open JupyterLab on the project
 	$(VENV)/bin/jupyter lab --notebook-dir=. $(if $(filter 0,$(shell id -u)),--allow-root)

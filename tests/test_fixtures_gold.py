@@ -5,15 +5,13 @@ from pathlib import Path
 
 import pytest
 
+from analysis.benchmarks.fixtures import fixture_sets
 from analysis.evaluation import read_body
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 # the development set, and the held-out sets kept away from the extractors while they were written
-SETS = [FIXTURES, FIXTURES / "heldout", FIXTURES / "heldout2", FIXTURES / "heldout3", FIXTURES / "heldout4",
-        FIXTURES / "heldout5", FIXTURES / "heldout6", FIXTURES / "heldout7",
-        FIXTURES / "heldout8", FIXTURES / "heldout9",
-        FIXTURES / "heldout10", FIXTURES / "heldout11", FIXTURES / "heldout12"]
+SETS = fixture_sets()
 GOLD = FIXTURES / "gold"
 
 KINDS = {"direct", "indirect", "mixed"}

@@ -1,6 +1,6 @@
 """Score the extractors on the hand-annotated fixture articles.
 
-    python -m analysis.benchmarks.fixtures [--dir tests/fixtures] [--verbose]
+    python -m analysis.benchmarks.fixtures [--dir tests/fixtures | --all] [--verbose]
 
 Articles are `DIR/articles/*.txt` plus any article named by a gold file that lives in the
 repository's `seeds/` folder; gold is `DIR/gold/<stem>.statements.csv` and `<stem>.events.csv`.
@@ -10,6 +10,7 @@ Exit status: 0 on success, 2 when the extractors or the fixtures cannot be used.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -18,6 +19,13 @@ import pandas as pd
 from analysis.evaluation import micro_average, read_body, read_gold, score_events, score_statements
 
 REPO = Path(__file__).resolve().parents[2]
+FIXTURES = REPO / "tests" / "fixtures"
+
+
+def fixture_sets() -> list[Path]:
+    """The development set, then the held-out sets `heldout`, `heldout2`, … in the order they arrived."""
+    held = [p for p in FIXTURES.glob("heldout*") if re.fullmatch(r"heldout\d*", p.name) and (p / "gold").is_dir()]
+    return [FIXTURES] + sorted(held, key=lambda p: int(p.name[len("heldout"):] or 1))
 
 
 def fixture_articles(fixture_dir: Path) -> list[tuple[str, Path]]:
@@ -42,7 +50,9 @@ def _fmt(x: float) -> str:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis.benchmarks.fixtures", description=__doc__.split("\n")[0])
-    parser.add_argument("--dir", default=str(REPO / "tests" / "fixtures"), help="fixture folder (articles/ and gold/)")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--dir", default=str(FIXTURES), help="fixture folder (articles/ and gold/)")
+    where.add_argument("--all", action="store_true", help="every fixture set: the development and held-out sets")
     parser.add_argument("--verbose", action="store_true", help="list misses, false positives and speaker errors")
     args = parser.parse_args(argv)
 
@@ -52,13 +62,25 @@ def main(argv=None) -> int:
         print(f"error: the extractors are not available (analysis.tables.extract_tables: {type(e).__name__}: {e})",
               file=sys.stderr)
         return 2
+    if not args.all:
+        return _score_set(Path(args.dir), args.verbose, extract_tables)
+    for n, folder in enumerate(fixture_sets()):
+        print(f"{chr(10) if n else ''}== {folder.relative_to(REPO).as_posix()}")
+        status = _score_set(folder, args.verbose, extract_tables)
+        if status:
+            return status
+    return 0
+
+
+def _score_set(fixture_dir: Path, verbose: bool, extract_tables) -> int:
+    """Print the per-article and micro-averaged scores of one fixture folder; 2 when it cannot be used."""
     try:
-        articles = fixture_articles(Path(args.dir))
+        articles = fixture_articles(fixture_dir)
     except (OSError, FileNotFoundError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
     if not articles:
-        print(f"error: no gold files in {Path(args.dir) / 'gold'}", file=sys.stderr)
+        print(f"error: no gold files in {fixture_dir / 'gold'}", file=sys.stderr)
         return 2
     try:
         tables = extract_tables([str(p) for _, p in articles])
@@ -86,7 +108,7 @@ def main(argv=None) -> int:
         if "n_chars" in row and int(row.iloc[0]["n_chars"]) != len(body):
             print(f"warning: {path.name}: loader body has {row.iloc[0]['n_chars']} chars, evaluation body {len(body)}",
                   file=sys.stderr)
-        gold_st, gold_ev = read_gold(Path(args.dir) / "gold", stem)
+        gold_st, gold_ev = read_gold(fixture_dir / "gold", stem)
         s = score_statements(stmts[stmts["doc_id"] == doc_id], gold_st, body)
         e = score_events(events[events["doc_id"] == doc_id], gold_ev, body)
         st_scores.append(s)
@@ -94,7 +116,7 @@ def main(argv=None) -> int:
         print(f"{stem[:44]:44} {s['n_gold']:7d} {s['n_pred']:5d} {_fmt(s['recall'])} {_fmt(s['precision'])} "
               f"{_fmt(s['f1'])} {_fmt(s['speaker_right']):>6} {e['n_gold']:7d} {e['n_pred']:5d} "
               f"{_fmt(e['recall'])} {_fmt(e['precision'])} {_fmt(e['actor_side_right'])} {_fmt(e['status_right'])}")
-        if args.verbose:
+        if verbose:
             for m in s["misses"]:
                 print(f"    st MISS  [{m['kind']}] {m['speaker']!r}: {m['text'][:90]!r}")
             for fp in s["false_positives"]:

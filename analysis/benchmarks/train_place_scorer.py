@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.benchmarks.fixtures import REPO, fixture_articles
+from analysis.benchmarks.fixtures import REPO, fixture_articles, fixture_sets
 from analysis.corpus import load_corpus
 from analysis.evaluation import _aliases, micro_average, normalise_place, read_body, read_gold, score_events
 from analysis.events import extract_events
@@ -29,10 +29,6 @@ from analysis.place_scorer import MODEL_PATH, PlaceScorer
 from analysis.schema import columns
 
 C, THRESHOLD = 1.0, 0.5
-SETS = ["tests/fixtures", "tests/fixtures/heldout", "tests/fixtures/heldout2", "tests/fixtures/heldout3",
-        "tests/fixtures/heldout4", "tests/fixtures/heldout5", "tests/fixtures/heldout6",
-        "tests/fixtures/heldout7", "tests/fixtures/heldout8", "tests/fixtures/heldout9",
-        "tests/fixtures/heldout10", "tests/fixtures/heldout11", "tests/fixtures/heldout12"]
 
 
 class _Recorder:
@@ -100,7 +96,7 @@ def cross_validate(by_set: dict[str, tuple[Path, list]]) -> None:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis.benchmarks.train_place_scorer",
                                      description=__doc__.split("\n")[0])
-    parser.add_argument("--dirs", nargs="+", default=[str(REPO / d) for d in SETS], help="fixture folders")
+    parser.add_argument("--dirs", nargs="+", default=[str(d) for d in fixture_sets()], help="fixture folders")
     parser.add_argument("--out", default=str(MODEL_PATH), help=f"model file (default {MODEL_PATH})")
     parser.add_argument("--cv", action="store_true", help="leave each set out in turn and print what the scorer adds")
     args = parser.parse_args(argv)
