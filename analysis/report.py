@@ -174,6 +174,26 @@ class Progress:
             self.state.pop(name, None)
 
 
+def kernel_logging_to(log: Path) -> type:
+    """A kernel manager whose kernel writes its own log (stderr) to `log` instead of the
+    terminal: the kernel's shutdown noise (ZMQ socket errors after a failed cell) must not
+    print a traceback over the one-line error; the log's last line is kept for a dead kernel."""
+    from jupyter_client import AsyncKernelManager
+
+    class KernelLoggingToFile(AsyncKernelManager):
+        async def _async_launch_kernel(self, kernel_cmd, **kw):
+            with open(log, "ab") as stream:         # the kernel keeps its own copy of the handle
+                await super()._async_launch_kernel(kernel_cmd, stderr=stream, **kw)
+
+    return KernelLoggingToFile
+
+
+def last_line(path: Path) -> str:
+    """The last non-blank line of a text file, '' when there is none."""
+    lines = path.read_text(encoding="utf-8", errors="replace").split("\n") if path.exists() else []
+    return next((line.strip() for line in reversed(lines) if line.strip()), "")
+
+
 def run_notebook(path: Path, dest: Path, parameters: dict | None, progress: Progress) -> Result:
     """Execute `path` with papermill (kernel in the repository root) and write the cleaned result
     to `dest` atomically. Never raises: failures come back as Result.error."""
@@ -199,13 +219,14 @@ def run_notebook(path: Path, dest: Path, parameters: dict | None, progress: Prog
     progress.line(f"  {name:<{progress.width}}  started")
     executed, error = None, ""
     with tempfile.TemporaryDirectory(prefix="report-") as tmp:
-        out = Path(tmp) / path.name
+        out, kernel_log = Path(tmp) / path.name, Path(tmp) / "kernel.log"
         try:
             executed = papermill.execute_notebook(
                 str(path), str(out), parameters=parameters or None, kernel_name="python3",
                 progress_bar=False, log_output=False, request_save_on_cell_execute=False,
                 execution_timeout=CELL_TIMEOUT, resources={"metadata": {"path": str(config.ROOT)}},
-                on_cell_executed=on_cell, on_cell_start=on_start, extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
+                on_cell_executed=on_cell, on_cell_start=on_start, extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
+                kernel_manager_class=kernel_logging_to(kernel_log))
         except PapermillExecutionError as e:
             executed = nbformat.read(out, as_version=4) if out.exists() else None
             error = describe_failure(e, path, executed)
@@ -213,6 +234,8 @@ def run_notebook(path: Path, dest: Path, parameters: dict | None, progress: Prog
             executed = nbformat.read(out, as_version=4) if out.exists() else None
             first = (str(e).strip().splitlines() or [""])[0]
             error = f"{shown_path(path)}: {type(e).__name__}: {first}"
+            if last_line(kernel_log):
+                error += f" (kernel log: {last_line(kernel_log)})"
     if executed is not None:
         clean(executed, keep_parameters=bool(parameters))
         dest.parent.mkdir(parents=True, exist_ok=True)

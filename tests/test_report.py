@@ -92,6 +92,29 @@ def test_report_failure_names_notebook_and_cell(tmp_path):
     assert not (tmp_path / "out" / "report.html").exists()
 
 
+def test_kernel_noise_stays_off_the_terminal_and_a_dead_kernel_says_why(tmp_path):
+    """The kernel's own stderr (where its shutdown errors land) is not the user's terminal; when
+    the kernel dies, the last line it logged ends the one-line error."""
+    books = tmp_path / "books"
+    books.mkdir()
+    meta = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
+    params = new_code_cell(f'seeds: str = "seeds"  # folder\npublished: str = ""  # date\nout_dir: str = "{tmp_path / "out"}"  # out')
+    params.metadata["tags"] = ["parameters"]
+    noisy = "import os\nos.write(2, b'Traceback (most recent call last): kernel noise\\n')"
+    nbformat.write(new_notebook(cells=[params, new_code_cell(noisy)], metadata=meta), books / "01_noisy.ipynb")
+    proc = run_report("--notebooks", str(books))
+    assert proc.returncode == 0, proc.stderr
+    assert "kernel noise" not in proc.stderr + proc.stdout
+    dying = "import os\nos.write(2, b'the kernel gives up\\n')\nos._exit(3)"
+    nbformat.write(new_notebook(cells=[params, new_code_cell(dying)], metadata=meta), books / "01_noisy.ipynb")
+    proc = run_report("--notebooks", str(books))
+    assert proc.returncode == 1
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "01_noisy.ipynb" in errors[0], proc.stderr
+    assert errors[0].endswith("(kernel log: the kernel gives up)"), errors[0]
+    assert "Traceback" not in proc.stderr
+
+
 def test_store_notebooks_replaces_them_only_when_all_ran(tmp_path):
     books, out = tmp_path / "books", tmp_path / "out"
     books.mkdir()
