@@ -4,7 +4,9 @@ Why one regex: the extractor must run at hundreds of thousands of words a second
 phrase of every action is matched in a single pass over the text, longest phrase first.
 
 Trigger notation in the CSV: phrases separated by ';', `{a|b|}` picks one word form (an empty
-alternative makes it optional), `<km>` is a distance ('20 km', '40km', 'eight kilometres'), `<num>` a count, `<q>` an optional quote mark.
+alternative makes it optional), `<km>` is a distance ('20 km', '40km', 'eight kilometres'), `<num>` a count, `<q>` an optional quote mark,
+`<force>` a short noun phrase ending in a word for armed men or their kit ('its best units', 'several
+hundred fighters', '“all of its fighters”'), so 'pulled <force> out of' reads 'pulled its best units out of'.
 """
 from __future__ import annotations
 
@@ -23,8 +25,15 @@ NUMBER_WORDS = {w: n for n, w in enumerate(
 NUMBER = r"(?:\d+(?:[.,]\d+)?|" + trie_pattern(list(NUMBER_WORDS) + [w.capitalize() for w in NUMBER_WORDS]) + r"\b)"
 _UNIT = NUMBER + r"\s?(?:km|kms|kilometres|kilometers|miles)\b"
 KM = _UNIT + r"(?:\s+\(" + _UNIT + r"\))?"   # '20 kilometres (12 miles)'
-_TOKENS = {"<km>": KM, "<num>": r"\d[\d,]*", "<q>": r"[‘’'\"“”]?"}   # <q>: an optional quote mark
-_PIECES = re.compile(r"\{([^}]*)\}|<km>|<num>|<q>| +|[^{< ]+|<")
+_FORCE_NOUNS = ("troops forces fighters reinforcements soldiers units men militiamen gunmen militias militants "
+                "tanks vehicles armour armor convoys convoy columns column personnel commanders officers advisers "
+                "advisors diplomats staff jets aircraft warplanes helicopters ships vessels warships frigates "
+                "submarines weapons howitzers artillery equipment brigades battalions cadres elements members "
+                "contingent contingents garrison garrisons assets crews guards police policemen").split()
+# up to five words (no punctuation but quote marks; '2,000' is one word) closed by a force noun
+FORCE = (r"(?:[\w’'“”-]+(?:,\d+)?\s+){0,5}?" + trie_pattern(_FORCE_NOUNS) + r"(?![\w-])[”\"’]?")
+_TOKENS = {"<km>": KM, "<num>": r"\d[\d,]*", "<q>": r"[‘’'\"“”]?", "<force>": FORCE}   # <q>: an optional quote mark
+_PIECES = re.compile(r"\{([^}]*)\}|<km>|<num>|<q>|<force>| +|[^{< ]+|<")
 # 'an attack on', 'the fall of', 'recent attacks', ', strikes on': a trigger word used as a noun.
 _DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:a|an|the|its|their|his|her|recent|new|fresh|further|renewed|heavy|fierce|major)\s+|[\"“‘']|"

@@ -26,6 +26,7 @@ from .config import REFERENCE_DIR
 from .wordlists import trie_pattern
 
 ACTOR_SIDES_CSV = REFERENCE_DIR / "actor_sides.csv"
+COUNTRIES_CSV = REFERENCE_DIR / "countries.csv"
 SIDES = ("opposition", "foreign", "international", "government", "unknown")
 _RANK = {s: i for i, s in enumerate(SIDES)}
 # subject pronouns only: 'his family', 'their offices' are not who acted
@@ -128,8 +129,18 @@ def _cues() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
     with open(ACTOR_SIDES_CSV, newline="", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             table[row["cue"]] = (row["side"], row["kind"])
+    # every other state of the country table is foreign: 'the Jordan Armed Forces', 'Egyptian troops'
+    with open(COUNTRIES_CSV, newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if row["country"] != "Syria":
+                table.setdefault(row["country"], ("foreign", "name"))
+                for demonym in filter(None, row["demonyms"].split(";")):
+                    table.setdefault(demonym, ("foreign", "modifier"))
     # house styles that dot acronyms: 'H.T.S.', 'S.D.F.'
     table |= {".".join(c) + ".": v for c, v in list(table.items()) if v[1] == "name" and _ACRONYM.fullmatch(c)}
+    # house styles that lower-case a long name: 'the military operations command'
+    table |= {c.lower(): v for c, v in list(table.items())
+              if v[1] == "name" and " " in c and c.lower() not in table and not _ACRONYM.search(c)}
     words = set(table)
     # common nouns also open a sentence or a title: 'Rebels', 'Government forces'
     words |= {c[0].upper() + c[1:] for c in table if c[0].islower()}
@@ -181,6 +192,33 @@ def _side(text: str, cues: list[re.Match]) -> str:
     return "unknown"
 
 
+def _clause_end(text: str, cues: list[re.Match], i: int, j: int) -> int:
+    """The last cue of the phrase cues[i..j] before a ', and' that starts a neutral conjunct:
+    'Tal Rifaat falls to SNA factions, and Kurdish civilians begin leaving' is a new clause."""
+    for k in range(i, j):
+        if re.fullmatch(r"\s*,\s*and\s+", text[cues[k].end():cues[k + 1].start()]):
+            nxt = next((n for n in range(k + 1, j) if re.fullmatch(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+",
+                                                                     text[cues[n].end():cues[n + 1].start()])), j)
+            if cue_info(cues[nxt].group())[1] == "neutral" and cue_info(cues[k].group())[1] != "neutral":
+                return k
+    return j
+
+
+def _armed_conjuncts(text: str, cues: list[re.Match]) -> list[re.Match]:
+    """The cues of a coordinated phrase without its conjuncts whose head is neutral: 'fighters
+    and crowds' act as fighters, 'SNA factions and civilians' have the SNA's side. All of them when
+    every conjunct is neutral or there is only one."""
+    groups, current = [], [cues[0]]
+    for a, b in zip(cues, cues[1:]):
+        if re.fullmatch(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", text[a.end():b.start()]):
+            groups.append(current)
+            current = []
+        current.append(b)
+    groups.append(current)
+    armed = [c for g in groups if cue_info(g[-1].group())[1] != "neutral" for c in g]
+    return armed if armed and len(groups) > 1 else cues
+
+
 def is_agency(text: str) -> bool:
     """A wire agency named as the source ('AFP reported'): a report, not a claim."""
     return cue_info(text.strip())[1] == "agency"
@@ -206,11 +244,14 @@ def find_actors(text: str, blocked=(), offset: int = 0, verb_ends=()) -> list[Ac
                 break
             j += 1
             end = cues[j].end()
+        j = _clause_end(text, cues, i, j)
+        end = cues[j].end()
         left = _left_start(text, start)
         if not _between(blocked, left, start):
             start = left
         phrase = text[start:end]
-        side = _side(text, cues[i:j + 1])
+        armed = _armed_conjuncts(text, cues[i:j + 1])
+        side = _side(text, armed)
         of = text.find(" of ", cues[i].end(), end)   # 'fighters of the SNA': the head is 'fighters'
         last = next((c.group() for c in reversed(cues[i:j + 1]) if of < 0 or c.end() <= of), cues[j].group())
         if last.lower() in _QUANTITIES:
@@ -219,7 +260,7 @@ def find_actors(text: str, blocked=(), offset: int = 0, verb_ends=()) -> list[Ac
             " and " in text[cues[i].start():end]   # a list; a comma alone is an apposition
         obj = _after_preposition(text, start) or _between(verb_ends, start - 1, start + 1)
         out.append(ActorPhrase(start + offset, end + offset, phrase, side, plural, object_position=obj,
-                               neutral=cue_info(last)[1] == "neutral"))
+                               neutral=cue_info(last)[1] == "neutral" and len(armed) == j + 1 - i))
         i = j + 1
     spans = [(a.start - offset, a.end - offset) for a in out]
     for m in PRONOUNS.finditer(text):
@@ -292,13 +333,15 @@ class ActorIndex:
     def same_head(self, a: ActorPhrase, i: int) -> ActorPhrase:
         """A bare head ('Troops had taken up positions', 'the army said') takes the side of the last
         phrase of the same head (any armed-force head for an armed force) with a name or modifier
-        ('Israeli troops') in this sentence or the two before, of the same paragraph."""
+        ('Israeli troops') in this sentence or the two before, of the same paragraph for an armed
+        force (the next paragraph's 'the army' may be another); 'the command' names the last
+        '… Command' even a paragraph back."""
         heads = _bare_heads(a.text)
         if not heads:
             return a
         paragraph = self.doc.sentences[i].paragraph_index
         for j in range(i, max(-1, i - 3), -1):
-            if self.doc.sentences[j].paragraph_index != paragraph:
+            if self.doc.sentences[j].paragraph_index != paragraph and heads == _MILITARY_HEADS:
                 break
             for p in reversed(self.phrases(j)):
                 if p.start < a.start and p.side != a.side and p.text.lower().endswith(heads) and _named(p.text):
@@ -350,7 +393,7 @@ class ActorIndex:
             described = "unknown"
             if at >= 0:
                 after = _APPOSITIVE.match(body, at + len(speaker))
-                before = " ".join(body[max(0, at - 40):at].split()[-3:])
+                before = " ".join(re.split(r"[.!?\n]", body[max(0, at - 40):at])[-1].split()[-3:])
                 for words in (after.group(1) if after else "", before):
                     if words and side_of(words) != "unknown":
                         described = side_of(words)

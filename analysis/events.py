@@ -75,7 +75,9 @@ _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 _DASH_CLOSE = re.compile(r"\s*[—–]\s*")
 _APPOSITION = re.compile(r"(?:\s+[a-z]+){0,2},\s(?:[^,;:—–“”\"]|(?<=\d),(?=\d)){3,90},\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?(?:\w+ly\s+)?")
 _REPELLED = re.compile(r"\b(?:repel\w*|repuls\w*|thwart\w*|foil\w*|fend\w*\s+off|fought\s+off|beat\w*\s+back|"
-                       r"confront\w*)\s+(?:(?:an?|the|their|its|several|repeated|multiple|\w+-scale)\s+)*\Z")
+                       r"confront\w*)\s+(?:(?:an?|the|their|its|several|repeated|multiple|\w+-scale)\s+)*"
+                       r"(?:[\w-]+\s+)?\Z")   # and one more word: 'repels large-scale militant attack'
+
 _OTHER_SIDE = {"government": "opposition"}   # rebels fight each other too (SNA and SDF)
 # joint operations of the state and its allies count as the government's (gold guidelines)
 _JOINT = re.compile(r",?\s(?:together|along|jointly|in\s+cooperation|in\s+coordination)\s+with\s|,?\salongside\s")
@@ -465,6 +467,13 @@ class _Sentence:
         if (before and (first.action.place_role == "subject" or text.startswith(" by ", first.end))
                 and _words(text[:first.start]) <= 1 and _OPENING_GAP.fullmatch(text, first.end, m.start)):
             return (first,)   # 'Entirely held by the rebels since 2015, Idlib …': the opening clause's subject
+        if before and "," in text[before[-1].end:m.start]:
+            # 'after two days of fighting, and the town of Maardes fell to them': the place is the
+            # subject of the verb right after it, not the object of one before a comma
+            following = next((t for t in self.triggers if t.start >= m.end), None)
+            if (following and (following.action.place_role == "subject" or self._passive(following))
+                    and _words(text[m.end:following.start]) <= 2 and not CLAUSE_BREAK.search(text, m.end, following.start)):
+                return (following,)
         if before:
             t = before[-1]
             gap = text[t.end:m.start]
@@ -864,17 +873,19 @@ def _actor(t: Trigger, s, actors: ActorIndex, frame: Frame | None) -> ActorPhras
     after = [a for a in phrases if a.start >= t0 and not a.pronoun]
     passive = t.action.place_role == "subject" or text.startswith(" by ", t.end) or (
         _passive(text, t) and not _DESTINATION.match(text, t.end) and t.action.action != "fled")   # 'driven to': Assad
-    if passive or t.nominal:
+    repelled = _REPELLED.search(text, max(0, t.start - 40), t.start)
+    if passive or t.nominal or (repelled and t.action.action == "attacked"):   # 'repels militant attack'
         for a in after:
             if a.start < t1 or _AGENT_GAP.match(text[t.end:a.start - base] + " "):
                 return a
         if passive:   # 'Rebels said Damascus had been liberated': no agent, the speaker's own side
             side = actors.speaker_side(speaker) if t.action.action not in _HARMS else "unknown"
+            if frame.denied if frame else False:   # 'the ministry denied that Zain al-Abidin had fallen'
+                side = _OTHER_SIDE.get(side, "unknown")
             return ActorPhrase(t0, t0, speaker, side, True) if side != "unknown" else None
         adjacent = [a for a in phrases if a.end <= t0 and _words(text[a.end - base:t.start].replace("’s", "")) <= 1]
         if adjacent:
             return _resolve(adjacent[-1], actors, s.index, speaker, said_after)
-        repelled = _REPELLED.search(text, max(0, t.start - 40), t.start)
         defenders = [a for a in phrases if a.end <= base + (repelled.start() if repelled else 0)
                      and not a.object_position]
         if repelled and defenders:   # 'the army said units had repelled an attack on Qatana': the other side's

@@ -75,11 +75,19 @@ _LOCATIVE = re.compile(r"\b(?:near|outside|around|between|on\s+the\s+outskirts\s
                        r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+" + _NAMES + r"(?!\s*['’]s\b)")
 _LOCATIVE_WORDS = ("near ", "outside ", "around ", "between ", "outskirts of ",
                    "th of ", "st of ")   # north/south of, east/west of
+# 'took over the police stations in Saqba, Hamouriyah and Ein Tarma', 'SDF positions in Dhiban': a
+# name after a site of armed men or of daily life, also only in a sentence with a trigger
+_SITE_IN = re.compile(r"\b(?:positions?|(?:police\s+)?stations?|checkpoints?|headquarters|offices|barracks|posts?|"
+                      r"hospitals?|shops|homes|houses|markets?|schools?|mosques?|depots?|warehouses?|compounds?|"
+                      r"branch(?:es)?|garrisons?|outposts?|roadblocks?)\s+(?:in|at)\s+" + _NAMES + r"(?!\s*['’]s\b)")
+_SITE_WORDS = ("position", "station", "checkpoint", "headquarters", "offices", "barracks", " post", "hospital", "shops",
+               "homes", "houses", "market", "school", "mosque", "depot", "warehouse", "compound", "branch", "garrison",
+               "outpost", "roadblock")
 _HINTS = ("seiz", "captur", "enter", "storm", "took", "taking", "overr", "liberat", "retook", "retaking", "reach",
           "besieg", "drove", "crossed", "spread", "swept", "pushed", "encircl", "surround", "shell", "pound", "deploy",
           "moved", "sent",
           "dispatched", "transferred", *_KIND_WORDS, *_INCLUDING_WORDS, *_MOUNT_WORDS, *_APPOSED_WORDS,
-          *_FACILITY_WORDS, *_NUMBERED_WORDS, *_LOCATIVE_WORDS)
+          *_FACILITY_WORDS, *_NUMBERED_WORDS, *_LOCATIVE_WORDS, *_SITE_WORDS)
 _OBJECT = re.compile(r"\s+(?:(?:to|into)\s+)?(?:the\s+)?" + _NAMES + r"(?!\s*['’]s\b)")
 _ROAD_CODE = re.compile(r"\s+\([A-Z]\d{1,2}\)\Z")   # a road's number in brackets after its name
 _JOINED = re.compile(r"[A-Z][\w’']*(?:-[A-Z][\w’']*)+\Z")   # 'Homs-Hama', 'Aleppo-Damascus': one road's two ends
@@ -199,6 +207,9 @@ def unlisted(text: str, known: list[PlaceMatch], triggers) -> list[PlaceMatch]:
                     add(start, name, "village" if m.place.place_type == "village" else "town")
     if triggers and any(map(text.__contains__, _LOCATIVE_WORDS)):
         for m in _LOCATIVE.finditer(text):
+            add(m.start("names"), m.group("names"), "town")
+    if triggers and any(map(text.__contains__, _SITE_WORDS)):
+        for m in _SITE_IN.finditer(text):
             add(m.start("names"), m.group("names"), "town")
     for t in triggers:
         if t.text.split(None, 1)[0].lower() in _MOVE_HEADS:

@@ -580,3 +580,64 @@ def test_names_listed_under_a_lead_line_take_its_act():
 ])
 def test_reopenings_rides_massing_evacuations_and_surrenders(text, place, action):
     assert (place, action) in brief(events(text), "place", "action")
+
+
+# ---------------------------------------------------------------------------------------------
+# 21. a force named between the verb and its preposition, more wording, sites of unknown towns,
+#     and who acted when a clause is joined by ', and', an attack is repelled or a fall denied
+
+@pytest.mark.parametrize("text,place,action", [
+    ("The militia pulled its remaining units out of Mayadin overnight.", "Mayadin", "withdrew"),
+    ("The group had pulled “all of its advisers” out of Syria.", "Syria", "withdrew"),
+    ("Tehran sent several hundred fighters to Qusayr on Tuesday.", "Qusayr", "redeployed"),
+    ("Local men expelled the last government troops from Nawa.", "Nawa", "took_control"),
+    ("Turkey has moved armoured columns into the area around Tal Abyad.", "Tell Abyad", "entered"),
+    ("Fighters walked back into Maarat al-Numan on Saturday.", "Maarat al-Numan", "entered"),
+    ("Rebels claim Rastan after a night of fighting.", "Rastan", "took_control"),
+    ("Saraqib has changed hands three times this week.", "Saraqeb", "took_control"),
+    ("The SNA opened a new front against Kurdish forces around Manbij.", "Manbij", "attacked"),
+    ("The Security Council held closed-door consultations in New York.", "New York", "met"),
+    ("A Russian convoy was seen heading west along the highway near Talkalakh.", "Tal Kalakh", "redeployed"),
+    ("Hmeimim came under intensified drone attack that night.", "Hmeimim air base", "attacked"),
+])
+def test_forces_between_verb_and_preposition_and_other_wording(text, place, action):
+    assert (place, action) in brief(events(text), "place", "action")
+
+
+def test_a_force_phrase_needs_a_word_for_armed_men_or_their_kit():
+    assert not events("The ministry sent a letter to Damascus on Tuesday.")
+
+
+def test_unknown_towns_after_a_site_are_places_in_a_sentence_with_an_act():
+    rows = events("Armed men took over the police stations in Qarfa, Umm Sirb and Tell Nimr on Sunday.")
+    assert {"Qarfa", "Umm Sirb", "Tell Nimr"} <= {r["place"] for r in rows}
+    assert not events("Prices rose at the markets in Qarfa and Umm Sirb.")
+
+
+def test_an_armed_group_joined_to_civilians_keeps_its_side():
+    rows = events("Tal Rifaat falls to SNA factions, and Kurdish civilians begin leaving.")
+    assert brief(rows, "place", "actor", "actor_side") == [("Tell Rifaat", "SNA factions", "opposition")]
+    rows = events("Fighters and crowds threw open Sednaya prison on Sunday.")
+    assert rows and rows[0]["actor_side"] == "opposition"
+
+
+def test_a_foreign_state_named_by_its_country_is_foreign():
+    rows = events("The Egyptian army said it had reinforced its units along the border near Rafah and Arish.")
+    assert rows and {r["actor_side"] for r in rows} == {"foreign"}
+
+
+def test_an_attack_the_army_repels_is_the_other_sides():
+    rows = events("Syrian army says it repels large-scale militant attack in Aleppo countryside.")
+    assert brief(rows, "place", "actor_side") == [("Aleppo", "opposition")]
+
+
+def test_a_fall_the_government_denies_is_still_the_oppositions():
+    rows = events("The Syrian defence ministry denied that Morek had fallen.")
+    assert brief(rows, "place", "status", "actor_side") == [("Morek", "denied", "opposition")]
+
+
+def test_the_command_is_the_command_named_a_paragraph_before():
+    text = ("Footage posted by the Military Operations Command showed fighters in the square of Hama.\n\n"
+            "The command said its fighters had taken over the military airport of Hama.")
+    rows = [r for r in events(text) if r["sentence_index"] == 1]
+    assert rows and {r["actor_side"] for r in rows} == {"opposition"}
