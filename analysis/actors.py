@@ -192,14 +192,17 @@ def _side(text: str, cues: list[re.Match]) -> str:
     return "unknown"
 
 
+_CONJUNCTION = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")   # between two conjuncts of a phrase
+_COMMA_AND = re.compile(r"\s*,\s*and\s+")
+
+
 def _clause_end(text: str, cues: list[re.Match], i: int, j: int) -> int:
     """The last cue of the phrase cues[i..j] before a ', and' that starts a neutral conjunct:
     'Tal Rifaat falls to SNA factions, and Kurdish civilians begin leaving' is a new clause."""
     for k in range(i, j):
-        if re.fullmatch(r"\s*,\s*and\s+", text[cues[k].end():cues[k + 1].start()]):
-            nxt = next((n for n in range(k + 1, j) if re.fullmatch(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+",
-                                                                     text[cues[n].end():cues[n + 1].start()])), j)
-            if cue_info(cues[nxt].group())[1] == "neutral" and cue_info(cues[k].group())[1] != "neutral":
+        if _COMMA_AND.fullmatch(text, cues[k].end(), cues[k + 1].start()):
+            head = next((n for n in range(k + 1, j) if _CONJUNCTION.fullmatch(text, cues[n].end(), cues[n + 1].start())), j)
+            if cue_info(cues[head].group())[1] == "neutral" and cue_info(cues[k].group())[1] != "neutral":
                 return k
     return j
 
@@ -210,7 +213,7 @@ def _armed_conjuncts(text: str, cues: list[re.Match]) -> list[re.Match]:
     every conjunct is neutral or there is only one."""
     groups, current = [], [cues[0]]
     for a, b in zip(cues, cues[1:]):
-        if re.fullmatch(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", text[a.end():b.start()]):
+        if _CONJUNCTION.fullmatch(text, a.end(), b.start()):
             groups.append(current)
             current = []
         current.append(b)

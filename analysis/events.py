@@ -77,7 +77,6 @@ _APPOSITION = re.compile(r"(?:\s+[a-z]+){0,2},\s(?:[^,;:—–“”\"]|(?<=\d),
 _REPELLED = re.compile(r"\b(?:repel\w*|repuls\w*|thwart\w*|foil\w*|fend\w*\s+off|fought\s+off|beat\w*\s+back|"
                        r"confront\w*)\s+(?:(?:an?|the|their|its|several|repeated|multiple|\w+-scale)\s+)*"
                        r"(?:[\w-]+\s+)?\Z")   # and one more word: 'repels large-scale militant attack'
-
 _OTHER_SIDE = {"government": "opposition"}   # rebels fight each other too (SNA and SDF)
 # joint operations of the state and its allies count as the government's (gold guidelines)
 _JOINT = re.compile(r",?\s(?:together|along|jointly|in\s+cooperation|in\s+coordination)\s+with\s|,?\salongside\s")
@@ -880,7 +879,7 @@ def _actor(t: Trigger, s, actors: ActorIndex, frame: Frame | None) -> ActorPhras
                 return a
         if passive:   # 'Rebels said Damascus had been liberated': no agent, the speaker's own side
             side = actors.speaker_side(speaker) if t.action.action not in _HARMS else "unknown"
-            if frame.denied if frame else False:   # 'the ministry denied that Zain al-Abidin had fallen'
+            if frame and frame.denied:   # 'the ministry denied that Zain al-Abidin had fallen'
                 side = _OTHER_SIDE.get(side, "unknown")
             return ActorPhrase(t0, t0, speaker, side, True) if side != "unknown" else None
         adjacent = [a for a in phrases if a.end <= t0 and _words(text[a.end - base:t.start].replace("’s", "")) <= 1]

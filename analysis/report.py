@@ -234,8 +234,8 @@ def run_notebook(path: Path, dest: Path, parameters: dict | None, progress: Prog
             executed = nbformat.read(out, as_version=4) if out.exists() else None
             first = (str(e).strip().splitlines() or [""])[0]
             error = f"{shown_path(path)}: {type(e).__name__}: {first}"
-            if last_line(kernel_log):
-                error += f" (kernel log: {last_line(kernel_log)})"
+            if logged := last_line(kernel_log):
+                error += f" (kernel log: {logged})"
     if executed is not None:
         clean(executed, keep_parameters=bool(parameters))
         dest.parent.mkdir(parents=True, exist_ok=True)
