@@ -77,12 +77,11 @@ _LOCATIVE_WORDS = ("near ", "outside ", "around ", "between ", "outskirts of ",
                    "th of ", "st of ")   # north/south of, east/west of
 # 'took over the police stations in Saqba, Hamouriyah and Ein Tarma', 'SDF positions in Dhiban': a
 # name after a site of armed men or of daily life, also only in a sentence with a trigger
-_SITE_IN = re.compile(r"\b(?:positions?|(?:police\s+)?stations?|checkpoints?|headquarters|offices|barracks|posts?|"
-                      r"hospitals?|shops|homes|houses|markets?|schools?|mosques?|depots?|warehouses?|compounds?|"
-                      r"branch(?:es)?|garrisons?|outposts?|roadblocks?)\s+(?:in|at)\s+" + _NAMES + r"(?!\s*['’]s\b)")
-_SITE_WORDS = ("position", "station", "checkpoint", "headquarters", "offices", "barracks", " post", "hospital", "shops",
+_SITE_WORDS = ("position", "station", "checkpoint", "headquarters", "offices", "barracks", "post", "hospital", "shops",
                "homes", "houses", "market", "school", "mosque", "depot", "warehouse", "compound", "branch", "garrison",
-               "outpost", "roadblock")
+               "outpost", "roadblock")   # each also the cheap substring test of its plural
+_SITE_IN = re.compile(r"\b(?:police\s+)?(?:" + "|".join(_SITE_WORDS) + r")(?:e?s)?\s+(?:in|at)\s+" + _NAMES
+                      + r"(?!\s*['’]s\b)")
 _HINTS = ("seiz", "captur", "enter", "storm", "took", "taking", "overr", "liberat", "retook", "retaking", "reach",
           "besieg", "drove", "crossed", "spread", "swept", "pushed", "encircl", "surround", "shell", "pound", "deploy",
           "moved", "sent",
