@@ -26,6 +26,9 @@ denied. Fleeing or meeting with no actor is civilian ('many have fled towards Ha
 offensive advances on a place abroad.
 A place of a sentence with triggers that none of these rules takes gets a second look from a
 learned scorer (`place_scorer`); a place it keeps takes its nearest trigger (rule 'learned-scorer').
+Last, a second learned model (`side_scorer`) reads every row's side against its sentence and the
+article: it names the side of a row the rules left unknown and overrules a side they named only
+when it is confident (rule '+learned-side').
 """
 from __future__ import annotations
 
@@ -45,6 +48,7 @@ from .extent import distance, extent
 from .place_scorer import PlaceScorer, features, nearest
 from .places import FACILITY_KIND, Gazetteer, Place, PlaceMatch, km_to_damascus
 from .schema import columns
+from .side_scorer import LEARNED, SideScorer, nearest_of_side, side_shares, sided, features as side_features
 from .speakers import parse_phrase
 from .unlisted import covers, names_line, possible, unlisted
 from .wordlists import trie_pattern
@@ -567,9 +571,10 @@ class _Sentence:
                 p.triggers = p.triggers + (t,)
 
 
-def extract_events(doc, scorer: PlaceScorer | None = None) -> list[dict]:
+def extract_events(doc, scorer: PlaceScorer | None = None, sides: SideScorer | None = None) -> list[dict]:
     """Event rows of one document, in body order, with the columns of schema.TABLES['events']
-    (`scorer`: the second look at places no trigger governs; by default the committed model).
+    (`scorer`: the second look at places no trigger governs; `sides`: the second opinion on each
+    row's side; by default the committed models).
 
     Speed: the gazetteer and the trigger matcher run once per sentence; speakers, actors and
     dates are only worked out for sentences that have an event place."""
@@ -630,6 +635,7 @@ def extract_events(doc, scorer: PlaceScorer | None = None) -> list[dict]:
                 rows.append(row | {"rule": "learned-scorer"})
     rows = _dedupe(rows)
     _document_sides(rows)
+    _learned_sides(doc, rows, actors, sides or SideScorer.load())
     rows.sort(key=lambda r: (r["start"], r["end"], r["place"]))
     for n, row in enumerate(rows, start=1):
         row["event_id"] = f"{doc.doc_id}-e{n:03d}"
@@ -677,7 +683,7 @@ def _listed_row(template: dict, s, m: PlaceMatch) -> dict:
         "place": place.name, "place_text": m.place_text, "place_type": place.place_type, "admin1": place.admin1,
         "lat": place.lat, "lon": place.lon, "km_to_damascus": _km_to_damascus(place), "extent": "",
         "distance_km": None, "distance_from": "", "sentence_index": s.index, "sentence": s.text,
-        "start": s.start + m.start, "end": s.start + m.end, "rule": "listed-under-lead"}
+        "start": s.start + m.start, "end": s.start + m.end, "rule": "listed-under-lead", "_trigger": m.start}
 
 
 def _document_sides(rows: list[dict]) -> None:
@@ -693,6 +699,20 @@ def _document_sides(rows: list[dict]) -> None:
             (side, n), total = counts[kind].most_common(1)[0], sum(counts[kind].values())
             if n >= 2 and 3 * n >= 2 * total:
                 r["actor_side"], r["rule"] = side, r["rule"] + "+document-side"
+
+
+def _learned_sides(doc, rows: list[dict], actors: ActorIndex, scorer: SideScorer) -> None:
+    """The side scorer's word on each row (see `side_scorer`), read around its trigger (around its
+    place when listed under a lead); a changed row's actor is the sentence's phrase of its new side
+    nearest the trigger, or none."""
+    shares = side_shares(rows)
+    for r in rows:
+        base = doc.sentences[r["sentence_index"]].start
+        phrases = sided(actors.phrases(r["sentence_index"]))
+        side = scorer.side(side_features(r, r["_trigger"], phrases, shares, base), r)
+        if side != r["actor_side"]:
+            actor = nearest_of_side(phrases, side, base + r["_trigger"])
+            r.update(actor_side=side, actor=actor.text if actor else "", rule=r["rule"] + LEARNED)
 
 
 def _second_look(sent: _Sentence, scorer) -> list[tuple[_Place, Trigger]]:

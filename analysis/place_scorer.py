@@ -10,7 +10,7 @@ Above the threshold, the place becomes a row with the nearest trigger's action, 
 and rule 'learned-scorer', so users can filter such rows.
 
 The weights are data, `data/models/event_places.json`, read with the standard library: no model
-package at run time. `python -m analysis.benchmarks.train_place_scorer` fits them on the
+package at run time. `python -m analysis.benchmarks.train_event_models` fits them on the
 hand-annotated fixture articles and measures them set by set on articles left out of training.
 """
 from __future__ import annotations

@@ -75,7 +75,7 @@ TABLES: dict[str, dict[str, str]] = {
         "sentence": "That sentence, verbatim.",
         "start": "Offset of the event's first word in the body.",
         "end": "Offset after the event's last word: body[start:end] is the event's words.",
-        "rule": "Which extraction pattern linked the place to the action (trigger-before-place, fronted-locative …); learned-scorer: no pattern did, the learned place scorer kept the place and gave it the nearest trigger.",
+        "rule": "Which extraction pattern linked the place to the action (trigger-before-place, fronted-locative …); learned-scorer: no pattern did, the learned place scorer kept the place and gave it the nearest trigger; a suffix +document-side or +learned-side: the side (and with +learned-side the actor) was not read from the actor phrase the pattern found but from the article's other rows or the learned side scorer.",
     },
 }
 

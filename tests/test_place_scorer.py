@@ -1,14 +1,16 @@
-"""The learned second look at places no trigger governs (analysis/place_scorer.py) and its training."""
+"""The learned second look at places no trigger governs (analysis/place_scorer.py), and the training
+of both learned models of the event extractor (analysis/benchmarks/train_event_models.py)."""
 import json
 
 import pytest
 
 from analysis.actions import Vocabulary
-from analysis.benchmarks import train_place_scorer
+from analysis.benchmarks import train_event_models
 from analysis.benchmarks.fixtures import REPO, fixture_sets
 from analysis.corpus import document_from_text
 from analysis.events import extract_events
 from analysis.place_scorer import MODEL_PATH, PlaceScorer, features, nearest
+from analysis.side_scorer import MODEL_PATH as SIDES_PATH
 
 
 class _Keep:
@@ -80,19 +82,25 @@ def test_a_place_the_rules_govern_elsewhere_in_the_sentence_is_not_asked_about_a
     assert scorer.asked == [] and [r["rule"] for r in rows] == ["trigger-before-place"]
 
 
-def test_the_committed_model_is_the_one_training_on_the_fixture_sets_gives(tmp_path):
+def test_the_committed_models_are_the_ones_training_on_the_fixture_sets_gives(tmp_path):
     pytest.importorskip("sklearn")
-    out = tmp_path / "model.json"
-    assert train_place_scorer.main(["--out", str(out)]) == 0
-    fresh, committed = json.loads(out.read_text()), json.loads(MODEL_PATH.read_text())
+    places, sides = tmp_path / "places.json", tmp_path / "sides.json"
+    assert train_event_models.main(["--out", str(places), "--sides-out", str(sides)]) == 0
+    fresh, committed = json.loads(places.read_text()), json.loads(MODEL_PATH.read_text())
     assert fresh["trained_on"] == committed["trained_on"]
     assert set(fresh["trained_on"]) == {p.relative_to(REPO).as_posix() for p in fixture_sets()}
     assert fresh["weights"].keys() == committed["weights"].keys()
     assert all(abs(fresh["weights"][k] - w) < 1e-3 for k, w in committed["weights"].items())
     assert abs(fresh["intercept"] - committed["intercept"]) < 1e-3
+    fresh, committed = json.loads(sides.read_text()), json.loads(SIDES_PATH.read_text())
+    assert fresh["trained_on"] == committed["trained_on"] and fresh["threshold"] == committed["threshold"]
+    assert all(abs(fresh["intercepts"][s] - b) < 1e-3 for s, b in committed["intercepts"].items())
+    for side, weights in committed["weights"].items():
+        assert fresh["weights"][side].keys() == weights.keys()
+        assert all(abs(fresh["weights"][side][k] - w) < 1e-3 for k, w in weights.items())
 
 
 def test_training_examples_are_labelled_from_the_gold():
-    data = train_place_scorer.examples(train_place_scorer.REPO / "tests" / "fixtures" / "heldout")
+    data = train_event_models.examples(train_event_models.REPO / "tests" / "fixtures" / "heldout")
     assert len(data) > 100 and 0 < sum(y for _, y in data) < len(data) / 2
     assert all("role:event" in f or "role:origin" in f or "role:reference" in f for f, _ in data)
