@@ -73,6 +73,10 @@ class SideScorer:
 
     def __init__(self, weights: dict[str, dict[str, float]], intercepts: dict[str, float], threshold: float):
         self.weights, self.intercepts, self.threshold = weights, intercepts, threshold
+        self._sides = sorted(intercepts)
+        # feature -> its weight for each side, in `_sides` order: one lookup per feature, not one per side
+        self._columns = {k: [weights[side].get(k, 0.0) for side in self._sides]
+                         for k in set().union(*map(set, weights.values()))}
 
     @classmethod
     @functools.cache
@@ -81,12 +85,15 @@ class SideScorer:
         return cls(model["weights"], model["intercepts"], model["threshold"])
 
     def probabilities(self, feats: dict) -> dict[str, float]:
-        z = {side: b + sum(self.weights[side].get(k, 0.0) * v for k, v in feats.items())
-             for side, b in self.intercepts.items()}
-        top = max(z.values())
-        e = {side: math.exp(v - top) for side, v in z.items()}
-        total = sum(e.values())
-        return {side: v / total for side, v in e.items()}
+        z = [self.intercepts[side] for side in self._sides]
+        for k, v in feats.items():
+            column = self._columns.get(k)
+            if column:
+                z = [a + w * v for a, w in zip(z, column)]
+        top = max(z)
+        e = [math.exp(a - top) for a in z]
+        total = sum(e)
+        return {side: x / total for side, x in zip(self._sides, e)}
 
     def side(self, feats: dict, row: dict) -> str:
         """The row's side: the rules' own unless the model says otherwise (see module doc)."""

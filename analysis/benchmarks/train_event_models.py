@@ -115,26 +115,29 @@ def side_examples(fixture_dir: Path, scorer: PlaceScorer) -> list[tuple[dict, st
     return out
 
 
-def fit(data: list[tuple[dict, bool]]) -> PlaceScorer:
+def _logistic(data: list[tuple[dict, object]], c: float):
+    """The feature names and a scikit-learn logistic regression fitted on (features, label) pairs."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
     vec = DictVectorizer(sort=True)
     x = vec.fit_transform([f for f, _ in data])
-    model = LogisticRegression(C=C, max_iter=5000).fit(x, [y for _, y in data])
-    weights = {name: round(float(w), 5) for name, w in zip(vec.feature_names_, model.coef_[0]) if round(float(w), 5)}
-    return PlaceScorer(weights, round(float(model.intercept_[0]), 5), THRESHOLD)
+    return vec.feature_names_, LogisticRegression(C=c, max_iter=5000).fit(x, [y for _, y in data])
+
+
+def _rounded(names, coef) -> dict[str, float]:
+    return {name: round(float(w), 5) for name, w in zip(names, coef) if round(float(w), 5)}
+
+
+def fit(data: list[tuple[dict, bool]]) -> PlaceScorer:
+    names, model = _logistic(data, C)
+    return PlaceScorer(_rounded(names, model.coef_[0]), round(float(model.intercept_[0]), 5), THRESHOLD)
 
 
 def fit_sides(data: list[tuple[dict, str]]) -> SideScorer:
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-    vec = DictVectorizer(sort=True)
-    x = vec.fit_transform([f for f, _ in data])
-    model = LogisticRegression(C=SIDES_C, max_iter=5000).fit(x, [y for _, y in data])
-    weights = {str(side): {name: round(float(w), 5) for name, w in zip(vec.feature_names_, coef) if round(float(w), 5)}
-               for side, coef in zip(model.classes_, model.coef_)}
-    intercepts = {str(side): round(float(b), 5) for side, b in zip(model.classes_, model.intercept_)}
-    return SideScorer(weights, intercepts, SIDES_THRESHOLD)
+    names, model = _logistic(data, SIDES_C)
+    return SideScorer({str(side): _rounded(names, coef) for side, coef in zip(model.classes_, model.coef_)},
+                      {str(side): round(float(b), 5) for side, b in zip(model.classes_, model.intercept_)},
+                      SIDES_THRESHOLD)
 
 
 def _scores(fixture_dir: Path, scorer, sides: SideScorer = _NO_SIDES) -> dict:
