@@ -47,6 +47,12 @@ def sided(phrases: list[ActorPhrase]) -> list[ActorPhrase]:
     return [a for a in phrases if a.side in _SIDES and not a.neutral]
 
 
+@functools.lru_cache(maxsize=256)
+def _sentence_words(sentence: str) -> dict[str, float]:
+    """The 's:' features of a sentence: worked out once for all the rows it holds."""
+    return {"s:" + w: 1.0 for w in _WORD.findall(sentence.lower())}
+
+
 def features(row: dict, at: int, phrases: list[ActorPhrase], shares: dict[str, float], base: int = 0) -> dict:
     """Features of an event row whose trigger is at offset `at` of its sentence (`phrases`: the
     `sided` actor phrases of the sentence, at offset `base`; `shares`: the article's `side_shares`)."""
@@ -54,9 +60,8 @@ def features(row: dict, at: int, phrases: list[ActorPhrase], shares: dict[str, f
          "rule:" + row["rule"].split("+")[0]: 1.0, "actor:" + ("named" if row["actor"] else "none"): 1.0}
     if row["claimed_by"]:
         f["claim:" + side_of(row["claimed_by"])] = 1.0
-    low = row["sentence"].lower()
-    f.update(("s:" + w, 1.0) for w in _WORD.findall(low))
-    f.update(("b:" + w, 1.0) for w in _WORD.findall(low[:at])[-6:])
+    f.update(_sentence_words(row["sentence"]))
+    f.update(("b:" + w, 1.0) for w in _WORD.findall(row["sentence"][:at].lower())[-6:])
     before = [a.side for a in phrases if a.start - base < at]
     for a in phrases:
         key = ("sb:" if a.start - base < at else "sa:") + a.side
