@@ -87,6 +87,7 @@ _JOINT = re.compile(r",?\s(?:together|along|jointly|in\s+cooperation|in\s+coordi
 _WIDE_ACTIONS = frozenset({"airstrike", "shelled", "attacked", "redeployed", "met"})
 _WIDE_GAP = 14
 _KINDS_BEFORE = re.compile(r"\b(?:towns|villages|cities|places|areas|localities|positions)\s+$", re.I)
+_INSIDE_SEP = re.compile(r"\s+(?:on|in)\s+(?:the\s+)?")   # 'into Syrian territory on the Golan Heights'
 _DATED_SEP = re.compile(r"\s+(?:(?:on|late|early|by|in\s+the\s+(?:early|small)\s+hours\s+of)\s+)+(?:\d{1,2}\s+)?"
                         r"[A-Z][a-z]+\.?(?:\s+\d{1,2})?(?:,\s+|,?\s+and\s+)")
 _LOCATIVE_BEFORE = re.compile(
@@ -176,6 +177,7 @@ _KIND_WORD = re.compile(r"(?:\s+(?:city|town|village|camp|district))?")   # 'Al-
 _LOCATOR = re.compile(r",?\s+in\s+the\s+(?:(?:[\w-]+\s+)?countryside\s+of\s+(?:the\s+)?)?\Z")
 _RETREAT = re.compile(r"\b(?:retreat\w*|withdr[ae]w\w*|pull(?:ed|ing)? back|pushed back|driven back|collaps\w+)\b")
 _RELATIVE_GAP = re.compile(r"^\s*,?\s*(?:that|which)\s+(?:\S+\s+){0,5}$")
+_WHERE_CLAUSE = re.compile(r",\s+where\s[^,;:—–“”\"]{3,90},\s")
 _WHERE_GAP = re.compile(r"\s*,\s*where\s+(?:[^\s,;:]+\s+){0,6}")   # 'from Damascus, where on Sunday he met'
 _DESTINATION = re.compile(r"\s+(?:to|into|in|at|near|around|towards|toward)\s")   # 'were deployed to Hama'
 _AGENT_GAP = re.compile(r"^\s*(?:(?:\w+\s+){0,2}(?:by|to)\s+(?:(?:former|local|allied|armed|other)\s+)?)?$")
@@ -185,13 +187,13 @@ _MODAL_HEADS = ["will", "would", "could", "might", "may", "must", "should", "can
                 "plan", "plans", "planning", "aim", "aims", "aiming", "vow", "threaten", "expect", "ready", "allowed",
                 "try", "trying", "tried", "seek", "seeks", "seeking", "want", "wants", "prevent", "avoid", "whoever",
                 "if", "unless", "without", "order", "hop", "fear", "predict", "likely", "unlikely", "is", "are",
-                "as soon", "when", "once"]
+                "as soon", "when", "once", "intend", "intention", "scheduled"]
 _MODAL = re.compile(
     r"\b(?=" + trie_pattern(_MODAL_HEADS + [h.capitalize() for h in _MODAL_HEADS]) + r")(?i:(?:will|would|could|might|may|must|should|can|cannot|can't|"
     r"won't|wouldn't|due to|plans? to|(?:is|are) to|"
     r"planning to|aims? to|aiming to|vow(?:s|ed)? to|threaten(?:s|ed)? to|expected to|ready to|allowed to|"
     r"try(?:ing)? to|tried to|seeks? to|seeking to|wants? to|prevent\w*|avoid\w*|whoever|if|unless|without|order|"
-    r"as soon as)\b|(?P<when>when|once)\b"
+    r"as soon as|intend(?:s|ed)? to|intention of|scheduled to)\b|(?P<when>when|once)\b"
     r"|(?P<expect>(?:expect\w*|hop(?:e|es|ed|ing)|fear\w*|predict\w*|likely|unlikely)\b))")
 _MODAL_GAP = re.compile(r"(?:\s+[\w’'-]+){0,2}\s+")
 _EXPECT_GAP = re.compile(r"(?:\s+[\w’'-]+){0,6}\s+")
@@ -435,6 +437,9 @@ class _Sentence:
             listed = previous is not None and not any(previous.match.end <= t.start < m.start for t in triggers)
             if listed and previous.triggers and _LIST_SEP.fullmatch(text, previous.match.end, m.start):
                 p.triggers, p.fronted = previous.triggers, previous.fronted   # not '…, Homs and reached Damascus'
+            elif (listed and previous.triggers and previous.match.place.place_type == "country"
+                  and _INSIDE_SEP.fullmatch(text, previous.match.end, m.start)):
+                p.triggers = previous.triggers   # a place inside the country is the event's place too
             elif previous and previous.triggers and _DATED_SEP.fullmatch(text, previous.match.end, m.start):
                 p.triggers, p.fronted, p.elided = previous.triggers, previous.fronted, True
                 previous.elided = True
@@ -502,8 +507,9 @@ class _Sentence:
                     chain.append(earlier)
                 return tuple(reversed(chain))
         list_end = self._list_end(p)
+        where = _WHERE_CLAUSE.match(text, list_end)   # 'Saraqeb, where the M5 meets the M4, fell to …'
         for t in self.triggers:
-            if t.start < list_end:
+            if t.start < (where.end() if where else list_end):
                 continue
             gap = text[list_end:t.start]
             if list_end > m.end and _DASH_CLOSE.match(gap):
@@ -704,7 +710,7 @@ def _document_sides(rows: list[dict]) -> None:
 def _learned_sides(doc, rows: list[dict], actors: ActorIndex, scorer: SideScorer) -> None:
     """The side scorer's word on each row (see `side_scorer`), read around its trigger (around its
     place when listed under a lead); a changed row's actor is the sentence's phrase of its new side
-    nearest the trigger, or none."""
+    nearest the trigger, else its own words if they named no side ('gunmen'), else none."""
     shares = side_shares(rows)
     for r in rows:
         base = doc.sentences[r["sentence_index"]].start
@@ -712,7 +718,8 @@ def _learned_sides(doc, rows: list[dict], actors: ActorIndex, scorer: SideScorer
         side = scorer.side(side_features(r, r["_trigger"], phrases, shares, base), r)
         if side != r["actor_side"]:
             actor = nearest_of_side(phrases, side, base + r["_trigger"])
-            r.update(actor_side=side, actor=actor.text if actor else "", rule=r["rule"] + LEARNED)
+            text = actor.text if actor else r["actor"] if r["actor_side"] == "unknown" else ""
+            r.update(actor_side=side, actor=text, rule=r["rule"] + LEARNED)
 
 
 def _second_look(sent: _Sentence, scorer) -> list[tuple[_Place, Trigger]]:
@@ -820,6 +827,8 @@ def _row(doc, s, p: _Place, t: Trigger, triggers, actors: ActorIndex, frames, me
     if (actor and actor.side == "government" and _STATE_HEADS.search(actor.text)
             and _after_the_fall(doc.published, doc.body)):
         actor = replace(actor, side="opposition")   # the new authorities' security forces, not Assad's
+    if actor and actor.neutral and t.action.action in _HARMS and (t.nominal or _passive(text, t)):
+        actor = None   # 'civilians were killed in raids on Idlib': the victims, not the raiders
     if (actor.neutral if actor else t.action.action in _NEEDS_ACTOR) and t.action.action not in _CIVILIAN_ACTIONS:
         return None   # 'thousands of people fled Homs', 'many have fled towards Hama', 'a meeting in Beirut'
     if place.place_type in _ABROAD and (t.action.action == "advanced_toward" or (
@@ -884,10 +893,13 @@ def _actor(t: Trigger, s, actors: ActorIndex, frame: Frame | None) -> ActorPhras
     """Who did it: the agent after a passive ('fell to the rebels'), the subject before an active
     trigger (pronouns resolved), the phrase right before a nominal one, else the first phrase after."""
     base, text = s.start, s.text
-    phrases = [a for a in actors.phrases(s.index)   # 'told AFP': a channel; 'a regime checkpoint': an owner
-               if not is_agency(a.text) and not _THING_AFTER.match(text, a.end - base)]
     speaker = frame.claimer if frame else ""
     t0, t1 = base + t.start, base + t.end
+    # 'told AFP': a channel; 'a regime checkpoint': an owner; 'residents said shelling …': a
+    # neutral speaker tells of the act, it does not do it
+    phrases = [a for a in actors.phrases(s.index)
+               if not is_agency(a.text) and not _THING_AFTER.match(text, a.end - base)
+               and not (a.neutral and frame and a.end <= frame.verb_start < t0)]
     said_after = bool(frame) and frame.verb_start > t0
     after = [a for a in phrases if a.start >= t0 and not a.pronoun]
     passive = t.action.place_role == "subject" or text.startswith(" by ", t.end) or (

@@ -11,7 +11,8 @@ the article's other rows gives each side a probability.
 A row the rules left 'unknown' takes the likeliest side (which may still be 'unknown'); a row
 whose side the rules named takes another side only when the model gives that side at least the
 threshold. A changed row's rule gains '+learned-side' and its actor becomes the phrase of that
-side nearest the trigger in the sentence, or none, so that actor and side never disagree.
+side nearest the trigger in the sentence, else the rules' actor when it named no side ('gunmen'),
+else none, so that actor and side never disagree.
 
 The weights are data, `data/models/event_sides.json`, read with the standard library.
 `python -m analysis.benchmarks.train_event_models` fits them (and the place scorer's) on the

@@ -10,8 +10,8 @@ deployed to X', 'shelled X'; not air strikes, whose objects are as often groups:
 State'), or a name listed with a known place ('took Nawa, Jasim and Inkhil', 'Ain Daqna and Tal
 Rifaat': the list must close with 'and'/'or', so 'In Homs and Hama, Russian jets' lists no
 'Russian'). The place is the name as written, its type read from the context, with no governorate
-or coordinates (empty, not guessed). Names of actors (cue words of actor_sides.csv), acronyms, months
-and weekdays are never places.
+or coordinates (empty, not guessed). Names of actors (cue words of actor_sides.csv), acronyms, months,
+weekdays and hyphenated adjectives ('Shia-majority') are never places.
 
 Speed: substring tests tell whether a sentence can hold a context, the name is looked for back
 from the kind word, and movement objects only right after the sentence's triggers.
@@ -90,7 +90,7 @@ _HINTS = ("seiz", "captur", "enter", "storm", "took", "taking", "overr", "libera
 _OBJECT = re.compile(r"\s+(?:(?:to|into)\s+)?(?:the\s+)?" + _NAMES + r"(?!\s*['’]s\b)")
 _ROAD_CODE = re.compile(r"\s+\([A-Z]\d{1,2}\)\Z")   # a road's number in brackets after its name
 _JOINED = re.compile(r"[A-Z][\w’']*(?:-[A-Z][\w’']*)+\Z")   # 'Homs-Hama', 'Aleppo-Damascus': one road's two ends
-_SPLIT = re.compile(r",\s+|,?\s+and\s+")
+_SPLIT = re.compile(r",?\s+and\s+|,\s+")   # ', and' before ',': 'Saraqib, and Khan Shaykhoun'
 _JOIN = r"(?:,\s+(?:and\s+|or\s+|as\s+well\s+as\s+)?|,?\s+(?:and|or|as\s+well\s+as)\s+)"
 _LIST_NEXT = re.compile(r"(?P<join>" + _JOIN + r")(?P<name>" + _NAME + r")(?![\w’'-])(?!\s*['’]s\b)")
 _LIST_PREV = re.compile(r"(?<![\w’'-])(?P<name>" + _NAME + r")(?P<join>" + _JOIN + r")\Z")
@@ -116,6 +116,7 @@ def _place(name: str, place_type: str) -> Place:
 @functools.lru_cache(maxsize=4096)
 def _is_name(name: str) -> bool:
     if (name.split()[0].split("-")[-1] in _NOT_NAMES or name.endswith(("'s", "’s", "'", "’"))
+            or name.rpartition("-")[2].islower()   # 'Shia-majority', 'Turkish-backed': an adjective
             or not _TITLES.isdisjoint(name.split()) or name.split()[-1] in _NOT_NAMES or name in _DIRECTIONS
             or (name.isupper() and len(name) <= 6 and not any(c.isdigit() for c in name))):   # 'T4' is a name
         return False

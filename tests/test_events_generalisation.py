@@ -79,7 +79,7 @@ def test_pronouns_and_bare_heads_take_the_side_of_the_forces_named_before():
             "Troops had taken up positions on Mount Hermon, the army said. "
             "It said its aircraft had struck targets in Tartus.\n")
     assert brief(events(text), "place", "action", "actor_side") == [
-        ("Golan Heights", "entered", "foreign"), ("Mount Hermon", "entered", "foreign"),
+        ("Syria", "entered", "foreign"), ("Golan Heights", "entered", "foreign"), ("Mount Hermon", "entered", "foreign"),
         ("Tartus", "airstrike", "foreign")]
 
 
