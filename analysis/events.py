@@ -718,8 +718,9 @@ def _learned_sides(doc, rows: list[dict], actors: ActorIndex, scorer: SideScorer
         side = scorer.side(side_features(r, r["_trigger"], phrases, shares, base), r)
         if side != r["actor_side"]:
             actor = nearest_of_side(phrases, side, base + r["_trigger"])
-            text = actor.text if actor else r["actor"] if r["actor_side"] == "unknown" else ""
-            r.update(actor_side=side, actor=text, rule=r["rule"] + LEARNED)
+            if actor or r["actor_side"] != "unknown":
+                r["actor"] = actor.text if actor else ""
+            r.update(actor_side=side, rule=r["rule"] + LEARNED)
 
 
 def _second_look(sent: _Sentence, scorer) -> list[tuple[_Place, Trigger]]:
